@@ -1,0 +1,18 @@
+# Each layer compiles against an include root that holds only itself and the layers it may use,
+# so an include that points outward (domain -> store, store -> api, ...) fails to build.
+# Usage: orderly_layer(target root_name visible_layer...)
+function(orderly_layer target root_name)
+  set(root "${CMAKE_BINARY_DIR}/include/${root_name}")
+  get_target_property(kind ${target} TYPE)
+  set(visibility PUBLIC)
+  if(kind STREQUAL "INTERFACE_LIBRARY")
+    set(visibility INTERFACE)
+  endif()
+  file(MAKE_DIRECTORY "${root}")
+  foreach(visible IN LISTS ARGN)
+    if(NOT EXISTS "${root}/${visible}")
+      file(CREATE_LINK "${PROJECT_SOURCE_DIR}/src/${visible}" "${root}/${visible}" SYMBOLIC)
+    endif()
+  endforeach()
+  target_include_directories(${target} ${visibility} "$<BUILD_INTERFACE:${root}>")
+endfunction()

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/ids.hpp"
+#include "domain/roles.hpp"
+
+namespace orderly::domain {
+
+// The authenticated caller with everything a permission check needs.
+struct Actor {
+  Id user_id = 0;
+  Uuid uuid;
+  std::string username;
+  std::string full_name;
+  bool is_staff = false;
+  bool is_support = false;
+  std::vector<HeldRole> roles;
+  RolePermissions permissions;  // the deployment's role -> permission grants
+};
+
+// Staff and support read every object; everyone else sees what their roles reach.
+inline bool SeesEverything(const Actor& actor) { return actor.is_staff || actor.is_support; }
+
+}  // namespace orderly::domain

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace orderly {
+
+// The closed set of failures a use case can report. api/errors.cpp maps each to an HTTP status.
+enum class ErrorCode {
+  kInvalidInput,          // 400
+  kUnauthenticated,       // 401
+  kForbidden,             // 403
+  kNotFound,              // 404
+  kNotSupported,          // 405: the offering type does not support the action
+  kStateConflict,         // 409
+  kPayloadTooLarge,       // 413
+  kUnsupportedMediaType,  // 415
+  kUpstreamFailed,        // 502: a remote system refused or was unreachable
+  kInternal,              // 500
+};
+
+struct FieldError {
+  std::string field;  // empty: a general (non-field) message
+  std::string message;
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorCode code, std::string message, std::string field = {})
+      : std::runtime_error(message), code_(code) {
+    errors_.push_back({std::move(field), std::move(message)});
+  }
+  Error(ErrorCode code, std::vector<FieldError> errors)
+      : std::runtime_error(errors.empty() ? std::string("invalid input") : errors.front().message),
+        code_(code),
+        errors_(std::move(errors)) {}
+
+  ErrorCode code() const { return code_; }
+  const std::string& message() const { return errors_.front().message; }
+  const std::string& field() const { return errors_.front().field; }
+  const std::vector<FieldError>& errors() const { return errors_; }
+
+ private:
+  ErrorCode code_;
+  std::vector<FieldError> errors_;
+};
+
+inline Error InvalidField(std::string field, std::string message) {
+  return Error(ErrorCode::kInvalidInput, std::move(message), std::move(field));
+}
+inline Error NotFound(std::string message) { return Error(ErrorCode::kNotFound, std::move(message)); }
+inline Error Forbidden(std::string message) { return Error(ErrorCode::kForbidden, std::move(message)); }
+
+}  // namespace orderly

@@ -1,0 +1,74 @@
+#include "domain/permissions.hpp"
+
+#include <array>
+
+namespace orderly::domain {
+namespace {
+
+constexpr std::array<ActionRule, 15> kActionRules{{
+    {Action::kCreateUser, "create_user", "", 0},
+    {Action::kCreateCustomer, "create_customer", "", 0},
+    {Action::kUpdateCustomer, "update_customer", "", 0},
+    {Action::kCreateServiceProvider, "create_service_provider", "", 0},
+    {Action::kCreateProject, "create_project", "PROJECT.CREATE", kViaCustomer},
+    {Action::kUpdateProject, "update_project", "PROJECT.UPDATE", kViaCustomer},
+    // Spec README §3: project dates gate ordering, so only staff move them.
+    {Action::kUpdateProjectDates, "update_project_dates", "", 0},
+    {Action::kCreateOffering, "create_offering", "OFFERING.CREATE", kViaCustomer},
+    // New offerings are reviewed by the marketplace's staff before they go on sale.
+    {Action::kActivateOffering, "activate", "OFFERING.ACTIVATE", kViaOfferingCustomer | kViaOffering},
+    {Action::kPauseOffering, "pause", "OFFERING.PAUSE", kViaOfferingCustomer | kViaOffering},
+    {Action::kArchiveOffering, "archive", "OFFERING.ARCHIVE", kViaOfferingCustomer | kViaOffering},
+    {Action::kManageCustomerRoles, "manage_customer_roles", "CUSTOMER.CREATE_PERMISSION", kViaCustomer},
+    {Action::kManageProjectRoles, "manage_project_roles", "PROJECT.CREATE_PERMISSION", kViaCustomer},
+    {Action::kManageOfferingRoles, "manage_offering_roles", "OFFERING.CREATE_PERMISSION",
+     kViaOfferingCustomer},
+    {Action::kUpdateRolePermissions, "update_role", "", 0},
+}};
+
+Id ScopeIdFor(ScopePath path, ScopeType held_on, const Subject& subject) {
+  switch (path) {
+    case kViaCustomer: return held_on == ScopeType::kCustomer ? subject.customer_id : 0;
+    case kViaProject: return held_on == ScopeType::kProject ? subject.project_id : 0;
+    case kViaOffering: return held_on == ScopeType::kOffering ? subject.offering_id : 0;
+    case kViaOfferingCustomer:
+      return held_on == ScopeType::kCustomer ? subject.offering_customer_id : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::span<const ActionRule> ActionRules() { return kActionRules; }
+
+const ActionRule& RuleOf(Action action) {
+  for (const auto& rule : kActionRules) {
+    if (rule.action == action) return rule;
+  }
+  return kActionRules.front();  // unreachable: permissions_test checks every Action has a rule
+}
+
+bool HoldsPermission(const Actor& actor, std::string_view permission, unsigned paths,
+                     const Subject& subject) {
+  if (permission.empty()) return false;
+  for (const HeldRole& held : actor.roles) {
+    const auto granted = actor.permissions.find(held.role);
+    if (granted == actor.permissions.end() || !granted->second.contains(permission)) continue;
+    const ScopeType held_on = InfoOf(held.role).scope;
+    for (ScopePath path : {kViaCustomer, kViaProject, kViaOffering, kViaOfferingCustomer}) {
+      if ((paths & path) == 0) continue;
+      const Id scope_id = ScopeIdFor(path, held_on, subject);
+      if (scope_id != 0 && scope_id == held.scope_id) return true;
+    }
+  }
+  return false;
+}
+
+bool IsAllowed(const Actor& actor, Action action, const Subject& subject) {
+  if (actor.is_staff) return true;
+  if (actor.is_support) return false;  // spec clarification 11: support changes nothing
+  const ActionRule& rule = RuleOf(action);
+  return HoldsPermission(actor, rule.permission, rule.paths, subject);
+}
+
+}  // namespace orderly::domain

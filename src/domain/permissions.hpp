@@ -1,0 +1,68 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "domain/actor.hpp"
+#include "domain/ids.hpp"
+
+namespace orderly::domain {
+
+// Everything a user can ask the service to change, apart from order and resource actions.
+enum class Action {
+  kCreateUser,
+  kCreateCustomer,
+  kUpdateCustomer,
+  kCreateServiceProvider,
+  kCreateProject,
+  kUpdateProject,
+  kUpdateProjectDates,
+  kCreateOffering,
+  kActivateOffering,
+  kPauseOffering,
+  kArchiveOffering,
+  kManageCustomerRoles,
+  kManageProjectRoles,
+  kManageOfferingRoles,
+  kUpdateRolePermissions,
+};
+
+// Where a permission may be held, relative to the object acted on (domain.md §5.0: no inheritance,
+// only the listed paths count).
+enum ScopePath : unsigned {
+  kViaCustomer = 1u << 0,          // the object's organization (a project's customer, ...)
+  kViaProject = 1u << 1,           // the project itself
+  kViaOffering = 1u << 2,          // the offering itself
+  kViaOfferingCustomer = 1u << 3,  // the organization that provides the offering
+};
+
+struct ActionRule {
+  Action action;
+  std::string_view name;
+  std::string_view permission;  // empty: staff only
+  unsigned paths;               // ScopePath bits
+};
+
+std::span<const ActionRule> ActionRules();
+const ActionRule& RuleOf(Action action);
+
+// The objects a permission may be held on for one request; 0 where a path does not apply.
+struct Subject {
+  Id customer_id = 0;
+  Id project_id = 0;
+  Id offering_id = 0;
+  Id offering_customer_id = 0;
+};
+
+// Staff pass, support never writes, everyone else needs a role holding the permission on one of
+// the rule's scope paths.
+bool IsAllowed(const Actor& actor, Action action, const Subject& subject);
+
+// Offerings' secret_options (credentials, scripts) are shown to staff only.
+inline bool MaySeeOfferingSecrets(const Actor& actor) { return actor.is_staff; }
+
+// The same test for a bare permission, for rules that the order tables will reuse.
+bool HoldsPermission(const Actor& actor, std::string_view permission, unsigned paths,
+                     const Subject& subject);
+
+}  // namespace orderly::domain

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "domain/ids.hpp"
+
+namespace orderly::domain {
+
+struct User {
+  Id id = 0;
+  Uuid uuid;
+  std::string username;
+  std::string email;
+  std::string full_name;
+  bool is_staff = false;
+  bool is_support = false;
+  bool is_active = true;
+  std::string date_joined;
+};
+
+// An organization; Waldur calls it a customer.
+struct Customer {
+  Id id = 0;
+  Uuid uuid;
+  std::string name;
+  std::string email;
+  bool blocked = false;
+  std::string created;
+};
+
+struct Project {
+  Id id = 0;
+  Uuid uuid;
+  Id customer_id = 0;
+  std::string name;
+  std::string description;
+  std::optional<std::string> start_date;  // UTC date, YYYY-MM-DD
+  std::optional<std::string> end_date;
+  std::string created;
+};
+
+struct ServiceProvider {
+  Id id = 0;
+  Uuid uuid;
+  Id customer_id = 0;
+  std::string created;
+};
+
+}  // namespace orderly::domain

@@ -1,0 +1,26 @@
+#include "store/connection_pool.hpp"
+
+namespace orderly::store {
+
+ConnectionPool::ConnectionPool(Factory factory, int size) {
+  for (int i = 0; i < size; ++i) idle_.push_back(factory());
+  engine_ = std::string(idle_.front()->Engine());
+}
+
+ConnectionPool::Lease ConnectionPool::Acquire() {
+  std::unique_lock lock(mutex_);
+  available_.wait(lock, [this] { return !idle_.empty(); });
+  auto connection = std::move(idle_.back());
+  idle_.pop_back();
+  return Lease(*this, std::move(connection));
+}
+
+void ConnectionPool::Release(std::unique_ptr<sql::Connection> connection) {
+  {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(connection));
+  }
+  available_.notify_one();
+}
+
+}  // namespace orderly::store

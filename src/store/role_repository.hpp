@@ -1,0 +1,49 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/roles.hpp"
+#include "store/sql/connection.hpp"
+
+namespace orderly::store {
+
+struct RoleRecord {
+  domain::Id id = 0;
+  domain::Uuid uuid;
+  domain::Role role;
+  std::vector<std::string> permissions;  // sorted
+};
+
+struct RoleGrant {
+  domain::Id user_id = 0;
+  domain::Role role;
+  domain::Id scope_id = 0;
+  std::string created;
+};
+
+class RoleRepository {
+ public:
+  explicit RoleRepository(sql::Connection& connection) : db_(connection) {}
+
+  std::vector<RoleRecord> ListRoles();
+  std::optional<RoleRecord> FindRoleByUuid(const std::string& uuid);
+  // Creates the role with these permissions unless a role of that name exists.
+  void EnsureRole(domain::Role role, const std::string& uuid,
+                  const std::vector<std::string>& permissions);
+  void ReplacePermissions(domain::Id role_id, const std::vector<std::string>& permissions);
+  domain::RolePermissions LoadPermissions();
+
+  std::vector<domain::HeldRole> GrantsOf(domain::Id user_id);
+  // Returns false when the user already holds the role there.
+  bool Grant(const RoleGrant& grant);
+  // Returns false when there was nothing to revoke.
+  bool Revoke(domain::Id user_id, domain::Role role, domain::Id scope_id);
+  std::vector<RoleGrant> GrantsOn(domain::ScopeType scope, domain::Id scope_id);
+
+ private:
+  sql::Connection& db_;
+};
+
+}  // namespace orderly::store

@@ -1,0 +1,31 @@
+#include "store/sql/order_by.hpp"
+
+#include "domain/error.hpp"
+
+namespace orderly::store::sql {
+
+std::string OrderAndPage(const ListOptions& options,
+                         std::initializer_list<std::pair<std::string_view, std::string_view>> fields,
+                         std::string_view default_column, int next_param) {
+  std::string column(default_column);
+  if (!options.order_field.empty()) {
+    column.clear();
+    for (const auto& [field, mapped] : fields) {
+      if (field == options.order_field) column = mapped;
+    }
+    if (column.empty()) {
+      std::string allowed;
+      for (const auto& [field, mapped] : fields) {
+        allowed += (allowed.empty() ? "" : ", ") + std::string(field);
+      }
+      throw InvalidField("o", "Cannot order by '" + options.order_field + "'. Choose from: " +
+                                  allowed + ".");
+    }
+  }
+  std::string clause = " ORDER BY " + column + (options.descending ? " DESC" : "");
+  clause += column == "id" ? "" : (options.descending ? ", id DESC" : ", id");
+  clause += " LIMIT $" + std::to_string(next_param) + " OFFSET $" + std::to_string(next_param + 1);
+  return clause;
+}
+
+}  // namespace orderly::store::sql

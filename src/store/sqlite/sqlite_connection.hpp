@@ -1,0 +1,43 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "store/sql/connection.hpp"
+
+namespace orderly::store::sqlite {
+
+struct SqliteOptions {
+  std::string path;
+  // FULL makes an acknowledged commit survive a power loss as well as a process crash; NORMAL
+  // survives a process crash but may lose the last commits on power loss (docs/decisions.md).
+  std::string synchronous = "FULL";
+  int busy_timeout_ms = 10000;
+};
+
+class SqliteConnection final : public sql::Connection {
+ public:
+  explicit SqliteConnection(const SqliteOptions& options);
+  ~SqliteConnection() override;
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  sql::Result Query(std::string_view sql, std::initializer_list<sql::Value> params = {}) override;
+  void ExecuteScript(std::string_view sql) override;
+  void Begin(bool write) override;
+  void Commit() override;
+  void Rollback() override;
+  std::string_view Engine() const override { return "sqlite"; }
+
+ private:
+  sqlite3_stmt* Prepared(std::string_view sql);
+  [[noreturn]] void Fail(int code, std::string_view what);
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace orderly::store::sqlite

@@ -1,0 +1,23 @@
+#include "store/transaction.hpp"
+
+namespace orderly::store {
+
+Transaction::Transaction(sql::Connection& connection, bool write) : connection_(connection) {
+  connection_.Begin(write);
+}
+
+Transaction::~Transaction() {
+  if (!open_) return;
+  try {
+    connection_.Rollback();
+  } catch (...) {
+    // The connection is unusable anyway; the next Begin reports the problem.
+  }
+}
+
+void Transaction::Commit() {
+  connection_.Commit();
+  open_ = false;
+}
+
+}  // namespace orderly::store

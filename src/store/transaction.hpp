@@ -1,0 +1,33 @@
+#pragma once
+
+#include "store/customer_repository.hpp"
+#include "store/offering_repository.hpp"
+#include "store/project_repository.hpp"
+#include "store/role_repository.hpp"
+#include "store/sql/connection.hpp"
+#include "store/user_repository.hpp"
+
+namespace orderly::store {
+
+// One unit of work: every repository reached through it shares the same database transaction.
+class Transaction {
+ public:
+  Transaction(sql::Connection& connection, bool write);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  void Commit();
+
+  UserRepository Users() { return UserRepository(connection_); }
+  CustomerRepository Customers() { return CustomerRepository(connection_); }
+  ProjectRepository Projects() { return ProjectRepository(connection_); }
+  OfferingRepository Offerings() { return OfferingRepository(connection_); }
+  RoleRepository Roles() { return RoleRepository(connection_); }
+
+ private:
+  sql::Connection& connection_;
+  bool open_ = true;
+};
+
+}  // namespace orderly::store
