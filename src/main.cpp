@@ -1,1 +1,148 @@
-int main() { return 0; }
+// orderly: wiring only. Parses the command line, opens the store, starts the server.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "api/app.hpp"
+#include "api/http/server.hpp"
+#include "domain/error.hpp"
+#include "service/demo.hpp"
+#include "service/roles.hpp"
+#include "service/secrets.hpp"
+#include "service/system_clock.hpp"
+#include "service/users.hpp"
+
+namespace {
+
+using namespace orderly;
+
+std::string EnvOr(const char* name, std::string fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? std::string(value) : std::move(fallback);
+}
+
+struct ServeOptions {
+  std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
+  std::string listen = EnvOr("ORDERLY_LISTEN", "127.0.0.1:8080");
+  int workers = 1;
+  int periodic_interval = 60;
+  int threads = 4;
+};
+
+std::pair<std::string, unsigned short> SplitListen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT");
+  const std::string host = listen.substr(0, colon);
+  int port = -1;
+  try {
+    port = std::stoi(listen.substr(colon + 1));
+  } catch (const std::exception&) {
+  }
+  if (host.empty() || port < 0 || port > 65535) {
+    throw CLI::ValidationError("--listen", "expected HOST:PORT, got '" + listen + "'");
+  }
+  return {host, static_cast<unsigned short>(port)};
+}
+
+std::unique_ptr<store::Store> OpenStore(const std::string& url, int connections) {
+  auto store = store::Store::Open(url, connections);
+  service::SystemClock clock;
+  service::Context context{*store, clock};
+  service::EnsureDefaultRoles(context);
+  return store;
+}
+
+int Serve(const ServeOptions& options) {
+  const auto [host, port] = SplitListen(options.listen);
+  auto store = OpenStore(options.db, options.threads + 1);
+  service::SystemClock clock;
+  service::Context context{*store, clock};
+  api::App app(context);
+  api::http::ServerOptions server_options{.host = host, .port = port, .threads = options.threads};
+  api::http::Server server(server_options,
+                           [&app](api::http::Request& request) { return app.Handle(request); });
+  const unsigned short bound = server.Listen();
+  server.StopOnSignals();
+  // Tests and scripts wait for this line; keep its shape.
+  std::cout << "orderly listening on http://" << host << ":" << bound << std::endl;
+  server.Run();
+  spdlog::info("orderly stopped");
+  return 0;
+}
+
+int CreateStaffUser(const std::string& db, const std::string& username, const std::string& password) {
+  auto store = OpenStore(db, 1);
+  service::SystemClock clock;
+  service::Context context{*store, clock};
+  const auto user = service::CreateOrResetStaffUser(context, username, password);
+  std::cout << "staff user " << user.username << " (" << user.uuid << ") is ready" << std::endl;
+  return 0;
+}
+
+int Demo(const std::string& db) {
+  auto store = OpenStore(db, 1);
+  service::SystemClock clock;
+  service::Context context{*store, clock};
+  const auto logins = service::SeedDemo(context);
+  std::cout << "Demo data is in " << db << ". Logins (username / password):\n";
+  for (const auto& login : logins) {
+    std::cout << "  " << login.username << " / " << login.password << "  - " << login.what << "\n";
+  }
+  std::cout.flush();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"orderly: marketplace order management"};
+  cli.require_subcommand(1);
+
+  ServeOptions serve_options;
+  auto* serve = cli.add_subcommand("serve", "Serve the API and the web UI");
+  serve->add_option("--db", serve_options.db, "sqlite:PATH or postgresql://... (env ORDERLY_DB)");
+  serve->add_option("--listen", serve_options.listen, "HOST:PORT (env ORDERLY_LISTEN)");
+  serve->add_option("--workers", serve_options.workers, "background workers; 0 for none")
+      ->check(CLI::Range(0, 64));
+  serve->add_option("--periodic-interval", serve_options.periodic_interval,
+                    "seconds between periodic jobs")
+      ->check(CLI::Range(1, 86400));
+  serve->add_option("--threads", serve_options.threads, "HTTP threads")->check(CLI::Range(1, 256));
+
+  std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
+  std::string username;
+  std::string password;
+  auto* staff = cli.add_subcommand("createstaffuser", "Create a staff user, or reset one");
+  staff->add_option("--db", db, "sqlite:PATH or postgresql://...");
+  staff->add_option("--username", username, "user name")->required();
+  staff->add_option("--password", password, "password (at least 8 characters)")->required();
+
+  auto* demo = cli.add_subcommand("demo", "Seed demo data and print the demo logins");
+  demo->add_option("--db", db, "sqlite:PATH or postgresql://...");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return cli.exit(error) == 0 ? 0 : 2;
+  }
+
+  try {
+    service::InitSecrets();
+    if (*serve) return Serve(serve_options);
+    if (*staff) return CreateStaffUser(db, username, password);
+    if (*demo) return Demo(db);
+  } catch (const CLI::ValidationError& error) {
+    std::cerr << "orderly: " << error.what() << std::endl;
+    return 2;
+  } catch (const orderly::Error& error) {
+    std::cerr << "orderly: " << error.field() << (error.field().empty() ? "" : ": ")
+              << error.message() << std::endl;
+    return 1;
+  } catch (const std::exception& error) {
+    std::cerr << "orderly: " << error.what() << std::endl;
+    return 1;
+  }
+  return 0;
+}

@@ -59,6 +59,8 @@ struct Offering {
   Uuid uuid;
   std::string name;
   Id customer_id = 0;
+  Uuid customer_uuid;  // read with the offering, for links
+  std::string customer_name;
   OfferingType type = OfferingType::kBasic;
   OfferingState state = OfferingState::kDraft;
   bool shared = true;

@@ -33,6 +33,8 @@ struct Project {
   Id id = 0;
   Uuid uuid;
   Id customer_id = 0;
+  Uuid customer_uuid;  // read with the project, for links
+  std::string customer_name;
   std::string name;
   std::string description;
   std::optional<std::string> start_date;  // UTC date, YYYY-MM-DD
@@ -44,6 +46,8 @@ struct ServiceProvider {
   Id id = 0;
   Uuid uuid;
   Id customer_id = 0;
+  Uuid customer_uuid;  // read with the provider, for links
+  std::string customer_name;
   std::string created;
 };
 

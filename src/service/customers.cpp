@@ -47,10 +47,12 @@ domain::Customer CreateCustomer(Context& context, const domain::Actor& actor,
 }
 
 domain::Customer UpdateCustomer(Context& context, const domain::Actor& actor,
-                                const std::string& uuid, const CustomerChanges& changes) {
+                                const std::string& uuid,
+                                const std::function<CustomerChanges()>& read_changes) {
   return context.store.Write([&](store::Transaction& tx) {
     domain::Customer customer = VisibleCustomer(tx, actor, uuid);
     Require(actor, domain::Action::kUpdateCustomer, {.customer_id = customer.id});
+    const CustomerChanges changes = read_changes();
     if (changes.name) {
       ValidateName(*changes.name);
       customer.name = *changes.name;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -19,8 +20,10 @@ struct CustomerChanges {
 };
 
 domain::Customer CreateCustomer(Context& context, const domain::Actor& actor, const NewCustomer& input);
+// The changes are read only after the lookup and the permission check, so that a bad body never
+// hides a 404 or a 403 (spec README §3, check order).
 domain::Customer UpdateCustomer(Context& context, const domain::Actor& actor, const std::string& uuid,
-                                const CustomerChanges& changes);
+                                const std::function<CustomerChanges()>& read_changes);
 domain::Customer GetCustomer(Context& context, const domain::Actor& actor, const std::string& uuid);
 store::Page<domain::Customer> ListCustomers(Context& context, const domain::Actor& actor,
                                             const store::ListOptions& options);

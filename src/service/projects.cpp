@@ -54,11 +54,12 @@ domain::Project CreateProject(Context& context, const domain::Actor& actor, cons
 }
 
 domain::Project UpdateProject(Context& context, const domain::Actor& actor, const std::string& uuid,
-                              const ProjectChanges& changes) {
+                              const std::function<ProjectChanges()>& read_changes) {
   return context.store.Write([&](store::Transaction& tx) {
     domain::Project project = VisibleProject(tx, actor, uuid);
     const domain::Subject subject{.customer_id = project.customer_id, .project_id = project.id};
     Require(actor, domain::Action::kUpdateProject, subject);
+    const ProjectChanges changes = read_changes();
     if (changes.start_date.present || changes.end_date.present) {
       Require(actor, domain::Action::kUpdateProjectDates, subject);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -29,8 +30,9 @@ struct ProjectChanges {
 };
 
 domain::Project CreateProject(Context& context, const domain::Actor& actor, const NewProject& input);
+// Changes are read after the lookup and the base permission check (see UpdateCustomer).
 domain::Project UpdateProject(Context& context, const domain::Actor& actor, const std::string& uuid,
-                              const ProjectChanges& changes);
+                              const std::function<ProjectChanges()>& read_changes);
 domain::Project GetProject(Context& context, const domain::Actor& actor, const std::string& uuid);
 store::Page<domain::Project> ListProjects(Context& context, const domain::Actor& actor,
                                           const std::string& customer_uuid,

@@ -81,15 +81,15 @@ std::vector<store::RoleRecord> ListRoles(Context& context) {
   return context.store.Read([&](store::Transaction& tx) { return tx.Roles().ListRoles(); });
 }
 
-store::RoleRecord UpdateRolePermissions(Context& context, const domain::Actor& actor,
-                                        const std::string& role_uuid,
-                                        const std::vector<std::string>& permissions) {
+store::RoleRecord UpdateRolePermissions(
+    Context& context, const domain::Actor& actor, const std::string& role_uuid,
+    const std::function<std::vector<std::string>()>& read_permissions) {
   return context.store.Write([&](store::Transaction& tx) {
     auto roles = tx.Roles();
     auto role = roles.FindRoleByUuid(role_uuid);
     if (!role) throw NotFound("Role not found.");
     Require(actor, domain::Action::kUpdateRolePermissions, {});
-    std::vector<std::string> sorted = permissions;
+    std::vector<std::string> sorted = read_permissions();
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
     for (const auto& permission : sorted) {
@@ -104,13 +104,13 @@ store::RoleRecord UpdateRolePermissions(Context& context, const domain::Actor& a
 }
 
 ScopeUser AddScopeUser(Context& context, const domain::Actor& actor, domain::ScopeType scope,
-                       const std::string& scope_uuid, const std::string& user_uuid,
-                       const std::string& role_name) {
+                       const std::string& scope_uuid, const std::function<RoleChange()>& read_change) {
   return context.store.Write([&](store::Transaction& tx) {
     const ResolvedScope resolved = ResolveScope(context, tx, actor, scope, scope_uuid);
     Require(actor, resolved.manage_action, resolved.subject);
-    const domain::Role role = RoleFor(scope, role_name);
-    const domain::User user = ReferencedUser(tx, user_uuid);
+    const RoleChange change = read_change();
+    const domain::Role role = RoleFor(scope, change.role_name);
+    const domain::User user = ReferencedUser(tx, change.user_uuid);
     store::RoleGrant grant{.user_id = user.id,
                            .role = role,
                            .scope_id = resolved.scope_id,
@@ -123,13 +123,13 @@ ScopeUser AddScopeUser(Context& context, const domain::Actor& actor, domain::Sco
 }
 
 void RemoveScopeUser(Context& context, const domain::Actor& actor, domain::ScopeType scope,
-                     const std::string& scope_uuid, const std::string& user_uuid,
-                     const std::string& role_name) {
+                     const std::string& scope_uuid, const std::function<RoleChange()>& read_change) {
   context.store.Write([&](store::Transaction& tx) {
     const ResolvedScope resolved = ResolveScope(context, tx, actor, scope, scope_uuid);
     Require(actor, resolved.manage_action, resolved.subject);
-    const domain::Role role = RoleFor(scope, role_name);
-    const domain::User user = ReferencedUser(tx, user_uuid);
+    const RoleChange change = read_change();
+    const domain::Role role = RoleFor(scope, change.role_name);
+    const domain::User user = ReferencedUser(tx, change.user_uuid);
     if (!tx.Roles().Revoke(user.id, role, resolved.scope_id)) {
       throw InvalidField("user", "The user does not have this role.");
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,9 +13,10 @@ namespace orderly::service {
 void EnsureDefaultRoles(Context& context);
 
 std::vector<store::RoleRecord> ListRoles(Context& context);
-store::RoleRecord UpdateRolePermissions(Context& context, const domain::Actor& actor,
-                                        const std::string& role_uuid,
-                                        const std::vector<std::string>& permissions);
+// Inputs are read after the lookups and permission checks (see UpdateCustomer).
+store::RoleRecord UpdateRolePermissions(
+    Context& context, const domain::Actor& actor, const std::string& role_uuid,
+    const std::function<std::vector<std::string>()>& read_permissions);
 
 struct ScopeUser {
   store::RoleGrant grant;
@@ -22,12 +24,15 @@ struct ScopeUser {
 };
 
 // add_user / delete_user / list_users on a customer, project or offering.
+struct RoleChange {
+  std::string user_uuid;
+  std::string role_name;
+};
+
 ScopeUser AddScopeUser(Context& context, const domain::Actor& actor, domain::ScopeType scope,
-                       const std::string& scope_uuid, const std::string& user_uuid,
-                       const std::string& role_name);
+                       const std::string& scope_uuid, const std::function<RoleChange()>& read_change);
 void RemoveScopeUser(Context& context, const domain::Actor& actor, domain::ScopeType scope,
-                     const std::string& scope_uuid, const std::string& user_uuid,
-                     const std::string& role_name);
+                     const std::string& scope_uuid, const std::function<RoleChange()>& read_change);
 std::vector<ScopeUser> ListScopeUsers(Context& context, const domain::Actor& actor,
                                       domain::ScopeType scope, const std::string& scope_uuid);
 

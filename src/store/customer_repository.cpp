@@ -17,8 +17,12 @@ domain::Customer ToCustomer(const sql::Row& row) {
 }
 
 domain::ServiceProvider ToProvider(const sql::Row& row) {
-  return domain::ServiceProvider{
-      .id = row.Int(0), .uuid = row.Text(1), .customer_id = row.Int(2), .created = row.Text(3)};
+  return domain::ServiceProvider{.id = row.Int(0),
+                                 .uuid = row.Text(1),
+                                 .customer_id = row.Int(2),
+                                 .customer_uuid = row.Text(4),
+                                 .customer_name = row.Text(5),
+                                 .created = row.Text(3)};
 }
 
 }  // namespace
@@ -98,7 +102,7 @@ std::optional<domain::ServiceProvider> CustomerRepository::FindProviderByCustome
 Page<domain::ServiceProvider> CustomerRepository::ListProviders(const ListOptions& options) {
   const std::string query =
       std::string(sql::kSelectProviders) +
-      sql::OrderAndPage(options, {{"created", "created"}}, "created", 1);
+      sql::OrderAndPage(options, {{"created", "s.created"}}, "s.created", 1);
   Page<domain::ServiceProvider> page;
   for (const auto& row : db_.Query(query, {options.limit, options.offset}).rows) {
     page.items.push_back(ToProvider(row));

@@ -83,6 +83,8 @@ domain::Offering OfferingRepository::Load(const sql::Row& row) {
   offering.secret_options = nlohmann::json::parse(row.Text(10));
   offering.components = DecodeComponents(row.Text(11));
   offering.created = row.Text(12);
+  offering.customer_uuid = row.Text(13);
+  offering.customer_name = row.Text(14);
   offering.plans = PlansOf(offering.id);
   return offering;
 }

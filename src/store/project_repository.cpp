@@ -7,14 +7,19 @@ namespace orderly::store {
 namespace {
 
 domain::Project ToProject(const sql::Row& row) {
-  return domain::Project{.id = row.Int(0),
+  domain::Project project{.id = row.Int(0),
                          .uuid = row.Text(1),
                          .customer_id = row.Int(2),
+                         .customer_uuid = {},
+                         .customer_name = {},
                          .name = row.Text(3),
                          .description = row.Text(4),
                          .start_date = row.OptionalText(5),
                          .end_date = row.OptionalText(6),
                          .created = row.Text(7)};
+  project.customer_uuid = row.Text(8);
+  project.customer_name = row.Text(9);
+  return project;
 }
 
 }  // namespace

@@ -29,14 +29,16 @@ inline constexpr const char* kCustomerVisible =
 
 inline constexpr const char* kInsertProvider =
     "INSERT INTO service_providers (uuid, customer_id, created) VALUES ($1, $2, $3) RETURNING id";
-inline constexpr const char* kSelectProviderByUuid =
-    "SELECT id, uuid, customer_id, created FROM service_providers WHERE uuid = $1";
+#define ORDERLY_PROVIDER_SELECT                                                     \
+  "SELECT s.id, s.uuid, s.customer_id, s.created, c.uuid, c.name FROM service_providers s " \
+  "JOIN customers c ON c.id = s.customer_id"
+inline constexpr const char* kSelectProviderByUuid = ORDERLY_PROVIDER_SELECT " WHERE s.uuid = $1";
 inline constexpr const char* kSelectProviderByCustomer =
-    "SELECT id, uuid, customer_id, created FROM service_providers WHERE customer_id = $1";
-inline constexpr const char* kSelectProviders =
-    "SELECT id, uuid, customer_id, created FROM service_providers";
+    ORDERLY_PROVIDER_SELECT " WHERE s.customer_id = $1";
+inline constexpr const char* kSelectProviders = ORDERLY_PROVIDER_SELECT;
 inline constexpr const char* kCountProviders = "SELECT COUNT(*) FROM service_providers";
 
 #undef ORDERLY_CUSTOMER_VISIBLE
+#undef ORDERLY_PROVIDER_SELECT
 
 }  // namespace orderly::store::sql

@@ -9,7 +9,8 @@ namespace orderly::store::sql {
   "scope_type = 'offering') OR (o.shared = 1 AND o.state IN ($3, $4, $5, $6)))"
 #define ORDERLY_OFFERING_COLUMNS                                                            \
   "o.id, o.uuid, o.name, o.customer_id, o.type, o.state, o.shared, o.billable, o.backend_id, " \
-  "o.plugin_options, o.secret_options, o.components, o.created"
+  "o.plugin_options, o.secret_options, o.components, o.created, c.uuid, c.name"
+#define ORDERLY_OFFERING_FROM " FROM offerings o JOIN customers c ON c.id = o.customer_id"
 // $7: customer id or 0, $8: type name or '', $9: state code or 0.
 #define ORDERLY_OFFERING_FILTER \
   " AND ($7 = 0 OR o.customer_id = $7) AND ($8 = '' OR o.type = $8) AND ($9 = 0 OR o.state = $9)"
@@ -23,11 +24,11 @@ inline constexpr const char* kInsertPlan =
     "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
 inline constexpr const char* kUpdateOfferingState = "UPDATE offerings SET state = $1 WHERE id = $2";
 inline constexpr const char* kSelectOfferingByUuid =
-    "SELECT " ORDERLY_OFFERING_COLUMNS " FROM offerings o WHERE o.uuid = $1";
+    "SELECT " ORDERLY_OFFERING_COLUMNS ORDERLY_OFFERING_FROM " WHERE o.uuid = $1";
 inline constexpr const char* kSelectOfferingById =
-    "SELECT " ORDERLY_OFFERING_COLUMNS " FROM offerings o WHERE o.id = $1";
+    "SELECT " ORDERLY_OFFERING_COLUMNS ORDERLY_OFFERING_FROM " WHERE o.id = $1";
 inline constexpr const char* kSelectOfferingsVisible =
-    "SELECT " ORDERLY_OFFERING_COLUMNS " FROM offerings o WHERE " ORDERLY_OFFERING_VISIBLE
+    "SELECT " ORDERLY_OFFERING_COLUMNS ORDERLY_OFFERING_FROM " WHERE " ORDERLY_OFFERING_VISIBLE
         ORDERLY_OFFERING_FILTER;
 inline constexpr const char* kCountOfferingsVisible =
     "SELECT COUNT(*) FROM offerings o WHERE " ORDERLY_OFFERING_VISIBLE ORDERLY_OFFERING_FILTER;
@@ -42,6 +43,7 @@ inline constexpr const char* kSelectPlanByUuid =
 
 #undef ORDERLY_OFFERING_VISIBLE
 #undef ORDERLY_OFFERING_COLUMNS
+#undef ORDERLY_OFFERING_FROM
 #undef ORDERLY_OFFERING_FILTER
 
 }  // namespace orderly::store::sql

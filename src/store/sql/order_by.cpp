@@ -22,8 +22,12 @@ std::string OrderAndPage(const ListOptions& options,
                                   allowed + ".");
     }
   }
+  // Ties are broken by id so pages never overlap; the table alias comes from the default column.
+  const auto dot = default_column.find('.');
+  const std::string id_column =
+      dot == std::string_view::npos ? "id" : std::string(default_column.substr(0, dot)) + ".id";
   std::string clause = " ORDER BY " + column + (options.descending ? " DESC" : "");
-  clause += column == "id" ? "" : (options.descending ? ", id DESC" : ", id");
+  clause += column == id_column ? "" : ", " + id_column + (options.descending ? " DESC" : "");
   clause += " LIMIT $" + std::to_string(next_param) + " OFFSET $" + std::to_string(next_param + 1);
   return clause;
 }

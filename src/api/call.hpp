@@ -1,0 +1,52 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "api/http/message.hpp"
+#include "api/json/links.hpp"
+#include "domain/actor.hpp"
+#include "service/context.hpp"
+#include "store/list_options.hpp"
+
+namespace orderly::api {
+
+// One request on its way through a handler: the request, the services, and the caller, who is
+// authenticated the first time a handler asks.
+class Call {
+ public:
+  Call(http::Request& request, service::Context& services);
+
+  http::Request& request() { return request_; }
+  service::Context& services() { return services_; }
+  const json::Links& links() const { return links_; }
+  std::string_view Param(std::string_view name) const { return request_.Param(name); }
+
+  // The authenticated user; Error(kUnauthenticated) without a valid "Authorization: Token ...".
+  const domain::Actor& Actor();
+
+  // page, page_size (default 10, at most 300) and o=field / o=-field.
+  store::ListOptions ListOptions() const;
+
+ private:
+  http::Request& request_;
+  service::Context& services_;
+  json::Links links_;
+  std::optional<domain::Actor> actor_;
+};
+
+http::Response JsonResponse(int status, const nlohmann::json& body);
+
+// A list page with Waldur's headers: X-Result-Count and Link (first, prev, next, last).
+http::Response ListResponse(const Call& call, const store::ListOptions& options, std::int64_t total,
+                            nlohmann::json items);
+
+template <typename T, typename ToJson>
+http::Response ListResponse(const Call& call, const store::ListOptions& options,
+                            const store::Page<T>& page, ToJson&& to_json) {
+  auto items = nlohmann::json::array();
+  for (const auto& item : page.items) items.push_back(to_json(item));
+  return ListResponse(call, options, page.total, std::move(items));
+}
+
+}  // namespace orderly::api

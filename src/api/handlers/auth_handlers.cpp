@@ -1,0 +1,21 @@
+#include "api/handlers/structure_handlers.hpp"
+#include "api/json/body.hpp"
+#include "service/auth.hpp"
+
+namespace orderly::api::handlers {
+
+http::Response Health(Call& call) {
+  if (!call.services().store.Ping()) {
+    return JsonResponse(503, {{"status", "unavailable"}, {"store", call.services().store.Engine()}});
+  }
+  return JsonResponse(200, {{"status", "ok"}, {"store", call.services().store.Engine()}});
+}
+
+http::Response ObtainToken(Call& call) {
+  const auto body = json::ObjectBody(call.request());
+  const std::string username = json::RequiredString(body, "username");
+  const std::string password = json::RequiredString(body, "password");
+  return JsonResponse(200, {{"token", service::Login(call.services(), username, password)}});
+}
+
+}  // namespace orderly::api::handlers
