@@ -1,0 +1,45 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace orderly::testing {
+
+// Runs `orderly <args...>` to completion and returns its exit code; output goes to `output`.
+int RunOrderly(const std::vector<std::string>& args, std::string* output = nullptr);
+
+// A real `orderly serve` on 127.0.0.1 with a free port and its own database in a fresh temporary
+// directory. Stopped (SIGTERM, then SIGKILL) and its directory removed on destruction.
+class ServerProcess {
+ public:
+  // `db_url` empty: a new SQLite file in the temporary directory.
+  explicit ServerProcess(std::string db_url = {}, std::vector<std::string> extra_args = {});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  int port() const { return port_; }
+  const std::string& db_url() const { return db_url_; }
+  const std::filesystem::path& directory() const { return directory_; }
+
+  void Start();
+  // SIGKILL: the process gets no chance to finish anything.
+  void Kill();
+  // SIGTERM and wait; returns the exit status.
+  int Terminate();
+
+ private:
+  std::filesystem::path directory_;
+  std::string db_url_;
+  std::vector<std::string> extra_args_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+// The path of the binary under test (set by CMake).
+std::string OrderlyBinary();
+
+}  // namespace orderly::testing
