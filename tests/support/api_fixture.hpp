@@ -27,6 +27,8 @@ class ApiTest : public ::testing::Test {
   ApiClient& api() { return *api_; }
   ServerProcess& server() { return *server_; }
   const std::string& staff_token() const { return staff_token_; }
+  // A fresh client for the server's current port, after a restart.
+  void Reconnect() { api_ = std::make_unique<ApiClient>(server_->port()); }
 
   // Creates a user through the API (as staff) and logs them in.
   TestUser MakeUser(const std::string& username, nlohmann::json extra = nlohmann::json::object());
