@@ -5,6 +5,7 @@
 
 #include "domain/actor.hpp"
 #include "domain/ids.hpp"
+#include "domain/lifecycle_actions.hpp"
 
 namespace orderly::domain {
 
@@ -57,6 +58,20 @@ struct Subject {
 // Staff pass, support never writes, everyone else needs a role holding the permission on one of
 // the rule's scope paths.
 bool IsAllowed(const Actor& actor, Action action, const Subject& subject);
+
+// Who may take an order or resource action (domain.md §5.2, §5.3, §6.4 with spec clarification 10).
+struct LifecyclePermission {
+  std::string_view permission;  // empty: staff only
+  unsigned paths;               // ScopePath bits
+  bool creator_may = false;     // the order's creator passes too (reject_by_consumer)
+};
+
+const LifecyclePermission& PermissionFor(OrderAction action);
+const LifecyclePermission& PermissionFor(ResourceAction action);
+
+// Staff pass; support never writes; the creator where the rule says so; else the permission.
+bool MayTake(const Actor& actor, const LifecyclePermission& rule, const Subject& subject,
+             Id order_creator = 0);
 
 // Offerings' secret_options (credentials, scripts) are shown to staff only.
 inline bool MaySeeOfferingSecrets(const Actor& actor) { return actor.is_staff; }
