@@ -2,13 +2,19 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <cstdlib>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "api/app.hpp"
 #include "api/http/server.hpp"
 #include "domain/error.hpp"
+#include "processing/registry.hpp"
 #include "service/demo.hpp"
+#include "service/file_clock.hpp"
+#include "service/orders/periodic_jobs.hpp"
 #include "service/roles.hpp"
 #include "service/secrets.hpp"
 #include "service/system_clock.hpp"
@@ -29,6 +35,45 @@ struct ServeOptions {
   int workers = 1;
   int periodic_interval = 60;
   int threads = 4;
+  std::string clock_file;  // tests only: read "now" from this file
+};
+
+// Runs the periodic jobs every `interval` until stopped.
+class PeriodicRunner {
+ public:
+  PeriodicRunner(service::Context& context, std::chrono::seconds interval)
+      : thread_([this, &context, interval] { Loop(context, interval); }) {}
+  ~PeriodicRunner() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Loop(service::Context& context, std::chrono::seconds interval) {
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, interval, [this] { return stopping_; })) {
+      lock.unlock();
+      try {
+        const auto report = service::RunPeriodicJobs(context);
+        if (report.pending_project_released + report.pending_start_date_released > 0) {
+          spdlog::info("periodic jobs released {} pending-project and {} pending-start-date orders",
+                       report.pending_project_released, report.pending_start_date_released);
+        }
+      } catch (const std::exception& error) {
+        spdlog::error("periodic jobs failed: {}", error.what());
+      }
+      lock.lock();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
 };
 
 std::pair<std::string, unsigned short> SplitListen(const std::string& listen) {
@@ -56,10 +101,12 @@ std::unique_ptr<store::Store> OpenStore(const std::string& url, int connections)
 
 int Serve(const ServeOptions& options) {
   const auto [host, port] = SplitListen(options.listen);
-  auto store = OpenStore(options.db, options.threads + 1);
-  service::SystemClock clock;
-  service::Context context{*store, clock};
+  auto store = OpenStore(options.db, options.threads + 2);
+  service::FileClock clock(options.clock_file);
+  processing::Registry processors;
+  service::Context context{*store, clock, &processors};
   api::App app(context);
+  PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
   api::http::ServerOptions server_options{.host = host, .port = port, .threads = options.threads};
   api::http::Server server(server_options,
                            [&app](api::http::Request& request) { return app.Handle(request); });
@@ -110,6 +157,8 @@ int main(int argc, char** argv) {
                     "seconds between periodic jobs")
       ->check(CLI::Range(1, 86400));
   serve->add_option("--threads", serve_options.threads, "HTTP threads")->check(CLI::Range(1, 256));
+  // Tests inject time through this file; it is not part of the documented interface.
+  serve->add_option("--clock-file", serve_options.clock_file)->group("");
 
   std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
   std::string username;

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "api/handlers/lifecycle_handlers.hpp"
 #include "api/handlers/structure_handlers.hpp"
 
 namespace orderly::api {
@@ -54,6 +55,50 @@ constexpr auto kRoutes = std::to_array<Route>({
     {"GET", "/api/roles/", ListRoles},
     {"GET", "/api/roles/{uuid}/", GetRole},
     {"PUT", "/api/roles/{uuid}/", UpdateRole},
+
+    {"GET", "/api/marketplace-orders/", ListOrders},
+    {"POST", "/api/marketplace-orders/", CreateOrder},
+    {"GET", "/api/marketplace-orders/{uuid}/", GetOrder},
+    {"PATCH", "/api/marketplace-orders/{uuid}/", UpdateOrder},
+    {"PUT", "/api/marketplace-orders/{uuid}/", UpdateOrder},
+    {"DELETE", "/api/marketplace-orders/{uuid}/", DeleteOrder},
+    {"GET", "/api/marketplace-orders/{uuid}/resource/", GetOrderResource},
+    {"POST", "/api/marketplace-orders/{uuid}/approve_by_consumer/", ApproveByConsumer},
+    {"POST", "/api/marketplace-orders/{uuid}/reject_by_consumer/", RejectByConsumer},
+    {"POST", "/api/marketplace-orders/{uuid}/approve_by_provider/", ApproveByProvider},
+    {"POST", "/api/marketplace-orders/{uuid}/reject_by_provider/", RejectByProvider},
+    {"POST", "/api/marketplace-orders/{uuid}/cancel/", CancelOrder},
+    {"POST", "/api/marketplace-orders/{uuid}/set_state_executing/", SetOrderExecuting},
+    {"POST", "/api/marketplace-orders/{uuid}/set_state_done/", SetOrderDone},
+    {"POST", "/api/marketplace-orders/{uuid}/set_state_erred/", SetOrderErred},
+    {"POST", "/api/marketplace-orders/{uuid}/retry/", RetryOrder},
+    {"POST", "/api/marketplace-orders/{uuid}/unlink/", UnlinkOrder},
+    {"POST", "/api/marketplace-orders/{uuid}/set_backend_id/", SetOrderBackendId},
+
+    {"GET", "/api/marketplace-resources/", ListConsumerResources},
+    {"GET", "/api/marketplace-resources/{uuid}/", GetConsumerResource},
+    {"PATCH", "/api/marketplace-resources/{uuid}/", UpdateConsumerResource},
+    {"PUT", "/api/marketplace-resources/{uuid}/", UpdateConsumerResource},
+    {"POST", "/api/marketplace-resources/{uuid}/terminate/", TerminateConsumerResource},
+    {"POST", "/api/marketplace-resources/{uuid}/switch_plan/", SwitchPlan},
+    {"POST", "/api/marketplace-resources/{uuid}/update_limits/", UpdateLimits},
+    {"POST", "/api/marketplace-resources/{uuid}/set_state_ok/", SetStateOkConsumer},
+    {"POST", "/api/marketplace-resources/{uuid}/unlink/", UnlinkConsumerResource},
+    {"GET", "/api/marketplace-provider-resources/", ListProviderResources},
+    {"GET", "/api/marketplace-provider-resources/{uuid}/", GetProviderResource},
+    {"PATCH", "/api/marketplace-provider-resources/{uuid}/", UpdateProviderResource},
+    {"PUT", "/api/marketplace-provider-resources/{uuid}/", UpdateProviderResource},
+    {"POST", "/api/marketplace-provider-resources/{uuid}/terminate/", TerminateProviderResource},
+    {"POST", "/api/marketplace-provider-resources/{uuid}/set_state_ok/", SetStateOkProvider},
+    {"POST", "/api/marketplace-provider-resources/{uuid}/set_as_ok/", SetAsOk},
+    {"POST", "/api/marketplace-provider-resources/{uuid}/set_as_erred/", SetAsErred},
+    {"POST", "/api/marketplace-provider-resources/{uuid}/set_backend_id/", SetResourceBackendId},
+    {"POST", "/api/marketplace-provider-resources/{uuid}/set_limits/", SetResourceLimits},
+    {"POST", "/api/marketplace-provider-resources/{uuid}/set_backend_metadata/", SetResourceBackendMetadata},
+    {"POST", "/api/marketplace-provider-resources/{uuid}/unlink/", UnlinkProviderResource},
+
+    {"GET", "/api/events/", ListEvents},
+    {"POST", "/api/periodic-jobs/run/", RunPeriodicJobs},
 });
 
 }  // namespace

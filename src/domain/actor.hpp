@@ -20,6 +20,9 @@ struct Actor {
   RolePermissions permissions;  // the deployment's role -> permission grants
 };
 
+// Staff pass every permission check (domain.md §5.0).
+inline bool BypassesPermissions(const Actor& actor) { return actor.is_staff; }
+
 // Staff and support read every object; everyone else sees what their roles reach.
 inline bool SeesEverything(const Actor& actor) { return actor.is_staff || actor.is_support; }
 

@@ -132,3 +132,16 @@ bool RetryAllowedFor(const Order& order, ResourceState resource_state) {
 }
 
 }  // namespace orderly::domain
+
+namespace orderly::domain {
+
+bool OfferingAccepts(OfferingState state, OrderType type) {
+  switch (type) {
+    case OrderType::kCreate: return state == OfferingState::kActive;
+    case OrderType::kUpdate: return state == OfferingState::kActive || state == OfferingState::kPaused;
+    case OrderType::kTerminate: return true;
+  }
+  return false;
+}
+
+}  // namespace orderly::domain

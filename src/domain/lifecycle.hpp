@@ -5,6 +5,7 @@
 #include <string>
 
 #include "domain/lifecycle_actions.hpp"
+#include "domain/offering.hpp"
 #include "domain/order.hpp"
 
 namespace orderly::domain {
@@ -69,5 +70,13 @@ ResourceState ResourceStateAfter(OrderOutcome outcome, const Order& order, const
 
 // domain.md §7.1: retrying a Create order needs its resource Erred or Terminated.
 bool RetryAllowedFor(const Order& order, ResourceState resource_state);
+
+}  // namespace orderly::domain
+
+namespace orderly::domain {
+
+// Spec clarification 4: Create needs an Active offering; Update also takes a Paused one;
+// Terminate is always accepted.
+bool OfferingAccepts(OfferingState state, OrderType type);
 
 }  // namespace orderly::domain

@@ -5,7 +5,7 @@
 namespace orderly::domain {
 namespace {
 
-constexpr std::array<ActionRule, 15> kActionRules{{
+constexpr std::array<ActionRule, 16> kActionRules{{
     {Action::kCreateUser, "create_user", "", 0},
     {Action::kCreateCustomer, "create_customer", "", 0},
     {Action::kUpdateCustomer, "update_customer", "", 0},
@@ -24,6 +24,7 @@ constexpr std::array<ActionRule, 15> kActionRules{{
     {Action::kManageOfferingRoles, "manage_offering_roles", "OFFERING.CREATE_PERMISSION",
      kViaOfferingCustomer},
     {Action::kUpdateRolePermissions, "update_role", "", 0},
+    {Action::kRunPeriodicJobs, "run_periodic_jobs", "", 0},
 }};
 
 Id ScopeIdFor(ScopePath path, ScopeType held_on, const Subject& subject) {
@@ -100,11 +101,29 @@ const LifecyclePermission& PermissionFor(ResourceAction action) {
 
 bool MayTake(const Actor& actor, const LifecyclePermission& rule, const Subject& subject,
              Id order_creator) {
-  if (actor.is_staff) return true;
+  if (BypassesPermissions(actor)) return true;
   if (actor.is_support) return false;
   if (rule.creator_may && order_creator != 0 && order_creator == actor.user_id) return true;
   return HoldsPermission(actor, rule.permission, rule.paths, subject);
 }
+
+const LifecyclePermission& CreateOrderPermission() {
+  static constexpr LifecyclePermission kRule{"ORDER.CREATE", kConsumerSide};
+  return kRule;
+}
+
+bool MaySeeErrorTraceback(const Actor& actor, const Subject& subject) {
+  if (SeesEverything(actor)) return true;
+  for (const HeldRole& held : actor.roles) {
+    const ScopeType scope = InfoOf(held.role).scope;
+    if (scope == ScopeType::kCustomer && held.scope_id == subject.offering_customer_id) return true;
+    if (scope == ScopeType::kOffering && held.scope_id == subject.offering_id) return true;
+  }
+  return false;
+}
+
+ListRule OrderListRule() { return {"ORDER.LIST", kConsumerSide | kProviderSide}; }
+ListRule ConsumerResourceListRule() { return {"RESOURCE.LIST", kConsumerSide}; }
 
 std::span<const ActionRule> ActionRules() { return kActionRules; }
 

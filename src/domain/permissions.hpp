@@ -26,6 +26,7 @@ enum class Action {
   kManageProjectRoles,
   kManageOfferingRoles,
   kUpdateRolePermissions,
+  kRunPeriodicJobs,
 };
 
 // Where a permission may be held, relative to the object acted on (domain.md §5.0: no inheritance,
@@ -68,10 +69,25 @@ struct LifecyclePermission {
 
 const LifecyclePermission& PermissionFor(OrderAction action);
 const LifecyclePermission& PermissionFor(ResourceAction action);
+// Placing a Create order (domain.md §5.1).
+const LifecyclePermission& CreateOrderPermission();
 
 // Staff pass; support never writes; the creator where the rule says so; else the permission.
 bool MayTake(const Actor& actor, const LifecyclePermission& rule, const Subject& subject,
              Id order_creator = 0);
+
+// Who sees which orders and resources besides staff and support (domain.md §5.2, §5.3): holders
+// of the permission on one of the paths.
+struct ListRule {
+  std::string_view permission;
+  unsigned paths;
+};
+ListRule OrderListRule();
+ListRule ConsumerResourceListRule();
+
+// Spec clarification 15: error tracebacks are for staff, support and the provider side (a role
+// on the offering or its organization); the consumer side sees error messages only.
+bool MaySeeErrorTraceback(const Actor& actor, const Subject& subject);
 
 // Offerings' secret_options (credentials, scripts) are shown to staff only.
 inline bool MaySeeOfferingSecrets(const Actor& actor) { return actor.is_staff; }

@@ -22,7 +22,7 @@ std::optional<OfferingState> NextOfferingState(Action action, OfferingState curr
 // The states from which the action is allowed, for the 409 message.
 std::span<const OfferingState> OfferingStatesAllowing(Action action);
 
-// Spec clarification 4: which offering states accept new orders and are listed publicly.
+// Spec clarification 4: which offering states are listed publicly.
 bool OfferingOnSale(OfferingState state);
 
 }  // namespace orderly::domain

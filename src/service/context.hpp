@@ -7,10 +7,14 @@
 
 namespace orderly::service {
 
-// What every use case needs: the store to work in and the time to stamp changes with.
+class ExecutionHook;
+
+// What every use case needs: the store to work in, the time to stamp changes with, and whom to
+// tell when an order starts executing (none in tools that never execute orders).
 struct Context {
   store::Store& store;
   const domain::Clock& clock;
+  ExecutionHook* execution = nullptr;
 };
 
 inline store::Visibility VisibilityOf(const domain::Actor& actor) {

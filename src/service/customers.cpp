@@ -79,8 +79,11 @@ domain::ServiceProvider CreateServiceProvider(Context& context, const domain::Ac
   return context.store.Write([&](store::Transaction& tx) {
     Require(actor, domain::Action::kCreateServiceProvider, {});
     const domain::Customer customer = ReferencedCustomer(tx, actor, "customer", customer_uuid);
-    domain::ServiceProvider provider{
-        .uuid = NewUuid(), .customer_id = customer.id, .created = context.clock.Now()};
+    domain::ServiceProvider provider{.uuid = NewUuid(),
+                                     .customer_id = customer.id,
+                                     .customer_uuid = customer.uuid,
+                                     .customer_name = customer.name,
+                                     .created = context.clock.Now()};
     tx.Customers().InsertProvider(provider);
     return provider;
   });

@@ -43,6 +43,8 @@ domain::Project CreateProject(Context& context, const domain::Actor& actor, cons
     ValidateDates(input.start_date, input.end_date);
     domain::Project project{.uuid = NewUuid(),
                             .customer_id = customer.id,
+                            .customer_uuid = customer.uuid,
+                            .customer_name = customer.name,
                             .name = input.name,
                             .description = input.description,
                             .start_date = input.start_date,

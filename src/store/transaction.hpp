@@ -1,8 +1,11 @@
 #pragma once
 
 #include "store/customer_repository.hpp"
+#include "store/event_repository.hpp"
 #include "store/offering_repository.hpp"
+#include "store/order_repository.hpp"
 #include "store/project_repository.hpp"
+#include "store/resource_repository.hpp"
 #include "store/role_repository.hpp"
 #include "store/sql/connection.hpp"
 #include "store/user_repository.hpp"
@@ -24,6 +27,9 @@ class Transaction {
   ProjectRepository Projects() { return ProjectRepository(connection_); }
   OfferingRepository Offerings() { return OfferingRepository(connection_); }
   RoleRepository Roles() { return RoleRepository(connection_); }
+  OrderRepository Orders() { return OrderRepository(connection_); }
+  ResourceRepository Resources() { return ResourceRepository(connection_); }
+  EventRepository Events() { return EventRepository(connection_); }
 
  private:
   sql::Connection& connection_;

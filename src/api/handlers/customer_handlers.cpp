@@ -6,8 +6,9 @@
 namespace orderly::api::handlers {
 
 http::Response ListCustomers(Call& call) {
+  const auto& actor = call.Actor();  // 401 before a bad page or ordering gives 400
   const auto options = call.ListOptions();
-  const auto page = service::ListCustomers(call.services(), call.Actor(), options);
+  const auto page = service::ListCustomers(call.services(), actor, options);
   return ListResponse(call, options, page, [&](const domain::Customer& customer) {
     return json::CustomerJson(call.links(), customer);
   });
@@ -15,6 +16,8 @@ http::Response ListCustomers(Call& call) {
 
 http::Response CreateCustomer(Call& call) {
   const auto& actor = call.Actor();
+  // Staff only, and a refusal comes before any complaint about the body (spec README §3, check order).
+  service::Require(actor, domain::Action::kCreateCustomer, {});
   const auto body = json::ObjectBody(call.request());
   service::NewCustomer input{.name = json::RequiredString(body, "name"),
                              .email = json::OptionalString(body, "email").value_or("")};
@@ -50,6 +53,8 @@ http::Response ListServiceProviders(Call& call) {
 
 http::Response CreateServiceProvider(Call& call) {
   const auto& actor = call.Actor();
+  // Staff only, and a refusal comes before any complaint about the body (spec README §3, check order).
+  service::Require(actor, domain::Action::kCreateServiceProvider, {});
   const auto body = json::ObjectBody(call.request());
   const auto provider = service::CreateServiceProvider(call.services(), actor,
                                                        json::RequiredReference(body, "customer"));

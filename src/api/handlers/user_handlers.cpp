@@ -6,14 +6,17 @@
 namespace orderly::api::handlers {
 
 http::Response ListUsers(Call& call) {
+  const auto& actor = call.Actor();  // 401 before a bad page or ordering gives 400
   const auto options = call.ListOptions();
-  const auto page = service::ListUsers(call.services(), call.Actor(), options);
+  const auto page = service::ListUsers(call.services(), actor, options);
   return ListResponse(call, options, page,
                       [&](const domain::User& user) { return json::UserJson(call.links(), user); });
 }
 
 http::Response CreateUser(Call& call) {
   const auto& actor = call.Actor();
+  // Staff only, and a refusal comes before any complaint about the body (spec README §3, check order).
+  service::Require(actor, domain::Action::kCreateUser, {});
   const auto body = json::ObjectBody(call.request());
   service::NewUser input{.username = json::RequiredString(body, "username"),
                          .password = json::RequiredString(body, "password"),

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <initializer_list>
+#include <span>
+#include <vector>
 #include <stdexcept>
 #include <string_view>
 
@@ -15,7 +17,11 @@ class Connection {
  public:
   virtual ~Connection() = default;
 
-  virtual Result Query(std::string_view sql, std::initializer_list<Value> params = {}) = 0;
+  Result Query(std::string_view sql, std::initializer_list<Value> params = {}) {
+    return Run(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  Result Query(std::string_view sql, const std::vector<Value>& params) { return Run(sql, params); }
+  virtual Result Run(std::string_view sql, std::span<const Value> params) = 0;
   // Runs several statements without parameters (migrations, pragmas).
   virtual void ExecuteScript(std::string_view sql) = 0;
 

@@ -36,6 +36,12 @@ void SqliteConnection::Fail(int code, std::string_view what) {
 sqlite3_stmt* SqliteConnection::Prepared(std::string_view sql) {
   auto found = statements_.find(std::string(sql));
   if (found != statements_.end()) return found->second;
+  // Lists build their SQL from the filters given; bound the cache so odd combinations cannot grow it.
+  constexpr std::size_t kMaxCachedStatements = 512;
+  if (statements_.size() >= kMaxCachedStatements) {
+    for (auto& [text, statement] : statements_) sqlite3_finalize(statement);
+    statements_.clear();
+  }
   sqlite3_stmt* statement = nullptr;
   const int code = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
@@ -44,7 +50,7 @@ sqlite3_stmt* SqliteConnection::Prepared(std::string_view sql) {
   return statement;
 }
 
-sql::Result SqliteConnection::Query(std::string_view sql, std::initializer_list<sql::Value> params) {
+sql::Result SqliteConnection::Run(std::string_view sql, std::span<const sql::Value> params) {
   sqlite3_stmt* statement = Prepared(sql);
   // Reset before returning, whatever happens, so the statement never holds a read lock.
   struct Resetter {

@@ -25,7 +25,8 @@ class SqliteConnection final : public sql::Connection {
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
-  sql::Result Query(std::string_view sql, std::initializer_list<sql::Value> params = {}) override;
+  using sql::Connection::Query;
+  sql::Result Run(std::string_view sql, std::span<const sql::Value> params) override;
   void ExecuteScript(std::string_view sql) override;
   void Begin(bool write) override;
   void Commit() override;

@@ -27,7 +27,7 @@ TEST(ActionRulesTest, EveryActionHasExactlyOneRule) {
       EXPECT_NE(rule.paths, 0u) << rule.name << " names a permission but no scope path";
     }
   }
-  EXPECT_EQ(seen.size(), static_cast<std::size_t>(Action::kUpdateRolePermissions) + 1);
+  EXPECT_EQ(seen.size(), static_cast<std::size_t>(Action::kRunPeriodicJobs) + 1);
 }
 
 TEST(IsAllowedTest, StaffMayDoEverything) {

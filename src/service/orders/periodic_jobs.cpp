@@ -1,0 +1,67 @@
+#include "service/orders/periodic_jobs.hpp"
+
+#include "domain/routing.hpp"
+#include "service/orders/order_lookup.hpp"
+#include "service/orders/order_routing.hpp"
+
+namespace orderly::service {
+namespace {
+
+constexpr std::int64_t kBatch = 1000;
+
+bool ReleaseFromPendingProject(Context& context, domain::Id order_id) {
+  return context.store.Write([&](store::Transaction& tx) {
+    Workflow workflow(context, tx, nullptr);
+    auto record = tx.Orders().FindById(order_id);
+    if (!record || record->order.state != domain::OrderState::kPendingProject) return false;
+    const auto project = tx.Projects().FindById(record->order.project_id);
+    if (project->start_date && *project->start_date > workflow.today()) return false;
+    const auto offering = tx.Offerings().FindById(record->order.offering_id);
+    // Provider review is judged for the consumer-side reviewer, as at approval time.
+    const domain::Id reviewer =
+        record->order.consumer_reviewed_by.value_or(record->order.created_by.value_or(0));
+    const domain::Actor approver = LoadActor(tx, reviewer);
+    const auto facts = RoutingFactsFor(record->order, *offering, *project, approver, workflow.today());
+    workflow.MoveOrder(record->order, domain::RouteWhenProjectStarts(facts), offering->type,
+                       "Project has started; order released.");
+    return true;
+  });
+}
+
+bool ReleaseFromPendingStartDate(Context& context, domain::Id order_id) {
+  return context.store.Write([&](store::Transaction& tx) {
+    Workflow workflow(context, tx, nullptr);
+    auto record = tx.Orders().FindById(order_id);
+    if (!record || record->order.state != domain::OrderState::kPendingStartDate) return false;
+    if (record->order.start_date && *record->order.start_date > workflow.today()) return false;
+    workflow.MoveOrder(record->order, domain::OrderState::kExecuting, record->where.offering_type,
+                       "Start date reached; order released.");
+    return true;
+  });
+}
+
+template <typename Release>
+int ReleaseAll(Context& context, domain::OrderState state, Release&& release) {
+  const auto ids = context.store.Read([&](store::Transaction& tx) { return tx.Orders().IdsInState(state, kBatch); });
+  int released = 0;
+  for (domain::Id id : ids) released += release(context, id) ? 1 : 0;
+  return released;
+}
+
+}  // namespace
+
+PeriodicReport RunPeriodicJobs(Context& context) {
+  PeriodicReport report;
+  report.pending_project_released =
+      ReleaseAll(context, domain::OrderState::kPendingProject, ReleaseFromPendingProject);
+  report.pending_start_date_released =
+      ReleaseAll(context, domain::OrderState::kPendingStartDate, ReleaseFromPendingStartDate);
+  return report;
+}
+
+PeriodicReport RunPeriodicJobs(Context& context, const domain::Actor& actor) {
+  Require(actor, domain::Action::kRunPeriodicJobs, {});
+  return RunPeriodicJobs(context);
+}
+
+}  // namespace orderly::service

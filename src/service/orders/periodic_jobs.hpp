@@ -1,0 +1,18 @@
+#pragma once
+
+#include "service/context.hpp"
+
+namespace orderly::service {
+
+struct PeriodicReport {
+  int pending_project_released = 0;
+  int pending_start_date_released = 0;
+};
+
+// Releases pending-project orders whose project has started and pending-start-date orders whose
+// date has come (domain.md §3.7). Each order moves in its own transaction.
+PeriodicReport RunPeriodicJobs(Context& context);
+// The same on a staff request (POST /api/periodic-jobs/run/).
+PeriodicReport RunPeriodicJobs(Context& context, const domain::Actor& actor);
+
+}  // namespace orderly::service

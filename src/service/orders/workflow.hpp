@@ -1,0 +1,53 @@
+#pragma once
+
+#include <string>
+
+#include "domain/actor.hpp"
+#include "domain/check.hpp"
+#include "domain/lifecycle.hpp"
+#include "service/context.hpp"
+#include "store/transaction.hpp"
+
+namespace orderly::service {
+
+// Moves orders and resources inside one transaction and records every change in the event log,
+// so that no state changes without its event. `actor` is null for the system (periodic jobs).
+class Workflow {
+ public:
+  Workflow(Context& context, store::Transaction& tx, const domain::Actor* actor);
+
+  const std::string& now() const { return now_; }
+  // Today's UTC date, YYYY-MM-DD.
+  std::string today() const { return now_.substr(0, 10); }
+
+  // Sets the order's state, stamps `modified` (and `completed_at` where the reference does),
+  // saves it and logs the transition. Reaching executing tells the execution hook.
+  void MoveOrder(domain::Order& order, domain::OrderState to, domain::OfferingType type,
+                 const std::string& message = {});
+  // Saves the order as it is and logs `event_type` (no state change).
+  void SaveOrder(domain::Order& order, std::string_view event_type, const std::string& message);
+
+  // Applies an order outcome to its resource (domain::ResourceStateAfter), saves and logs it.
+  void ApplyOutcome(domain::OrderOutcome outcome, const domain::Order& order,
+                    domain::Resource& resource);
+  // Sets a resource's state directly (repairs) and logs it.
+  void MoveResource(domain::Resource& resource, domain::ResourceState to, std::string_view event_type,
+                    const std::string& message, nlohmann::json context = nlohmann::json::object());
+  void SaveResource(domain::Resource& resource, std::string_view event_type, const std::string& message);
+
+  void LogOrder(const domain::Uuid& order_uuid, std::string_view event_type, const std::string& message,
+                nlohmann::json context = nlohmann::json::object());
+  void LogResource(const domain::Uuid& resource_uuid, std::string_view event_type,
+                   const std::string& message, nlohmann::json context = nlohmann::json::object());
+
+ private:
+  void Log(domain::EventScope scope, const domain::Uuid& uuid, std::string_view event_type,
+           const std::string& message, nlohmann::json context);
+
+  Context& context_;
+  store::Transaction& tx_;
+  const domain::Actor* actor_;
+  std::string now_;
+};
+
+}  // namespace orderly::service

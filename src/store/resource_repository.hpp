@@ -1,0 +1,62 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/order.hpp"
+#include "store/list_options.hpp"
+#include "store/order_repository.hpp"
+#include "store/sql/connection.hpp"
+
+namespace orderly::store {
+
+struct ResourceRecord {
+  domain::Resource resource;
+  Surroundings where;
+  std::optional<domain::Uuid> creation_order_uuid;
+  std::optional<domain::Uuid> order_in_progress_uuid;
+};
+
+// The two API views of resources see different sets (domain.md §5.3).
+enum class ResourceSide { kConsumer, kProvider };
+
+struct ResourceFilter {
+  std::string project_uuid;
+  std::string customer_uuid;
+  std::string offering_uuid;
+  std::string provider_uuid;
+  std::string name;
+  std::string backend_id;
+  std::vector<domain::ResourceState> states;
+  std::vector<domain::OfferingType> offering_types;
+};
+
+class ResourceRepository {
+ public:
+  explicit ResourceRepository(sql::Connection& connection) : db_(connection) {}
+
+  void Insert(domain::Resource& resource);
+  void Update(const domain::Resource& resource);
+  void Delete(domain::Id resource_id);
+
+  // `open_states`: the order states that make an order "in progress".
+  std::optional<ResourceRecord> FindByUuid(const std::string& uuid,
+                                           const std::vector<domain::OrderState>& open_states);
+  std::optional<ResourceRecord> FindById(domain::Id id,
+                                         const std::vector<domain::OrderState>& open_states);
+  // Consumer side: staff and support see all, others need `list_permission` on the project or its
+  // organization. Provider side: any role on the offering's organization or on the offering.
+  Page<ResourceRecord> List(ResourceSide side, const Visibility& visibility,
+                            const PermissionScope& list_permission, const ResourceFilter& filter,
+                            const ListOptions& options, const std::vector<domain::OrderState>& open_states);
+  bool IsVisible(ResourceSide side, const Visibility& visibility,
+                 const PermissionScope& list_permission, domain::Id resource_id);
+  // Non-terminated resources of a plan (plan max_amount).
+  std::int64_t CountLiveOnPlan(domain::Id plan_id);
+
+ private:
+  sql::Connection& db_;
+};
+
+}  // namespace orderly::store
