@@ -31,6 +31,7 @@ std::string ApiResponse::Header(const std::string& name) const {
 
 ApiClient::ApiClient(int port) : client_("127.0.0.1", port) {
   client_.set_keep_alive(true);
+  client_.set_tcp_nodelay(true);  // without it every POST waits out delayed ACKs
   client_.set_read_timeout(30, 0);
 }
 
