@@ -4,6 +4,9 @@
 
 #include "service/customers.hpp"
 #include "service/offerings.hpp"
+#include "service/orders/order_actions.hpp"
+#include "service/orders/order_lookup.hpp"
+#include "service/resources/resource_actions.hpp"
 #include "service/projects.hpp"
 #include "service/roles.hpp"
 #include "service/users.hpp"
@@ -56,6 +59,86 @@ NewOffering DemoOffering(const std::string& name, domain::OfferingType type,
   return offering;
 }
 
+domain::Actor ActorOf(Context& context, const domain::User& user) {
+  return context.store.Read([&](store::Transaction& tx) { return LoadActor(tx, user.id); });
+}
+
+struct DemoWorld {
+  std::map<std::string, domain::Actor> actors;
+  std::map<domain::OfferingType, domain::Offering> offerings;
+  std::string project_uuid;
+  std::string future_project_uuid;
+};
+
+std::string PlaceDemoOrder(Context& context, const DemoWorld& world, const std::string& who,
+                           domain::OfferingType type, const std::string& name,
+                           const std::string& project_uuid, std::optional<std::string> start_date = {}) {
+  const auto& offering = world.offerings.at(type);
+  const auto record = CreateOrder(context, world.actors.at(who), [&] {
+    return NewOrder{.project_uuid = project_uuid,
+                    .offering_uuid = offering.uuid,
+                    .plan_uuid = offering.plans.front().uuid,
+                    .attributes = {{"name", name}},
+                    .limits = {{"cpu", 100}, {"storage", 50}},
+                    .start_date = std::move(start_date)};
+  });
+  return record.order.uuid;
+}
+
+// Orders in every state and resources in every state, each reached through the real use cases.
+void SeedOrders(Context& context, const DemoWorld& world) {
+  using T = domain::OfferingType;
+  const auto& provider = world.actors.at("provider-owner");
+  const auto& owner = world.actors.at("owner");
+  const auto& project = world.project_uuid;
+  auto resource_of = [&](const std::string& order_uuid) {
+    return GetOrder(context, owner, order_uuid).resource_uuid;
+  };
+
+  PlaceDemoOrder(context, world, "project-manager", T::kBasic, "analysis-vm (awaiting owner)", project);
+  PlaceDemoOrder(context, world, "owner", T::kBasic, "web-frontend (awaiting provider)", project);
+  PlaceDemoOrder(context, world, "owner", T::kBasic, "archive (project not started)", world.future_project_uuid);
+  PlaceDemoOrder(context, world, "owner", T::kSupport, "onboarding call (starts later)", project, "2099-06-01");
+
+  const auto executing = PlaceDemoOrder(context, world, "owner", T::kBasic, "gpu-node (in progress)", project);
+  ApproveByProvider(context, provider, executing, [] { return nlohmann::json(nullptr); });
+
+  const auto done = PlaceDemoOrder(context, world, "owner", T::kBasic, "database (running)", project);
+  ApproveByProvider(context, provider, done, [] { return nlohmann::json(nullptr); });
+  SetOrderDone(context, provider, done);
+
+  const auto erred = PlaceDemoOrder(context, world, "owner", T::kSlurm, "hpc-allocation (failed)", project);
+  ApproveByProvider(context, provider, erred, [] { return nlohmann::json(nullptr); });
+  SetOrderErred(context, world.actors.at("offering-manager"), erred, [] {
+    return ErrorReport{.error_message = "sacctmgr: account limit exceeded",
+                       .error_traceback = "site-agent: create_account(\"hpc-allocation\") returned 1"};
+  });
+
+  const auto canceled = PlaceDemoOrder(context, world, "owner", T::kBasic, "old-request (canceled)", project);
+  CancelOrder(context, owner, canceled);
+  const auto rejected = PlaceDemoOrder(context, world, "owner", T::kBasic, "too-big (rejected)", project);
+  RejectByProvider(context, provider, rejected, [] { return Rejection{.comment = "No capacity this quarter."}; });
+
+  // Resources: Updating, Terminating, Terminated and Erred beside the ones above.
+  auto running = [&](const char* name) {
+    const auto order = PlaceDemoOrder(context, world, "owner", T::kBasic, name, project);
+    ApproveByProvider(context, provider, order, [] { return nlohmann::json(nullptr); });
+    SetOrderDone(context, provider, order);
+    return resource_of(order);
+  };
+  UpdateLimits(context, owner, running("cache (resizing)"),
+               [] { return LimitsRequest{.limits = {{"cpu", 200}, {"storage", 50}}}; });
+  TerminateResource(context, owner, store::ResourceSide::kConsumer, running("scratch (terminating)"),
+                    [] { return nlohmann::json(nullptr); });
+  const auto gone = running("legacy (terminated)");
+  const auto terminate = TerminateResource(context, owner, store::ResourceSide::kConsumer, gone,
+                                           [] { return nlohmann::json(nullptr); });
+  ApproveByProvider(context, provider, terminate, [] { return nlohmann::json(nullptr); });
+  SetOrderDone(context, provider, terminate);
+  SetResourceAsErred(context, provider, running("storage (broken)"),
+                     [] { return ResourceError{.error_message = "Disk array reports a failed controller."}; });
+}
+
 }  // namespace
 
 std::vector<DemoLogin> SeedDemo(Context& context) {
@@ -84,6 +167,8 @@ std::vector<DemoLogin> SeedDemo(Context& context) {
       context, staff, {.customer_uuid = university.uuid, .name = "Climate modelling"});
   CreateProject(context, staff,
                 {.customer_uuid = university.uuid, .name = "Genomics", .end_date = "2030-12-31"});
+  const auto future = CreateProject(
+      context, staff, {.customer_uuid = university.uuid, .name = "Polar station", .start_date = "2099-01-01"});
 
   Grant(context, staff, domain::ScopeType::kCustomer, university.uuid, users["owner"], "CUSTOMER.OWNER");
   Grant(context, staff, domain::ScopeType::kProject, climate.uuid, users["project-admin"], "PROJECT.ADMIN");
@@ -101,14 +186,20 @@ std::vector<DemoLogin> SeedDemo(Context& context) {
       {"OpenStack tenant", domain::OfferingType::kOpenStackTenant},
       {"Rancher cluster", domain::OfferingType::kRancher},
   };
+  DemoWorld world{.project_uuid = climate.uuid, .future_project_uuid = future.uuid};
   for (const auto& [name, type] : kOfferings) {
     const auto offering = CreateOffering(context, staff, DemoOffering(name, type, centre.uuid));
-    ChangeOfferingState(context, staff, offering.uuid, domain::Action::kActivateOffering);
+    world.offerings[type] = ChangeOfferingState(context, staff, offering.uuid, domain::Action::kActivateOffering);
     if (type == domain::OfferingType::kSlurm) {
       Grant(context, staff, domain::ScopeType::kOffering, offering.uuid, users["offering-manager"],
             "OFFERING.MANAGER");
     }
   }
+  Grant(context, staff, domain::ScopeType::kProject, future.uuid, users["project-admin"], "PROJECT.ADMIN");
+  Grant(context, staff, domain::ScopeType::kProject, future.uuid, users["project-manager"], "PROJECT.MANAGER");
+  Grant(context, staff, domain::ScopeType::kProject, future.uuid, users["project-member"], "PROJECT.MEMBER");
+  for (const auto& [username, user] : users) world.actors[username] = ActorOf(context, user);
+  SeedOrders(context, world);
   return logins;
 }
 
