@@ -145,3 +145,12 @@ bool OfferingAccepts(OfferingState state, OrderType type) {
 }
 
 }  // namespace orderly::domain
+
+namespace orderly::domain {
+
+bool AwaitsConsumerTerminationReview(ResourceState resource_state, const Order& open_order) {
+  return resource_state == ResourceState::kTerminating && open_order.type == OrderType::kTerminate &&
+         open_order.state == OrderState::kPendingConsumer;
+}
+
+}  // namespace orderly::domain

@@ -1,0 +1,115 @@
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+#include "store/store.hpp"
+
+namespace orderly::store {
+namespace {
+
+// Orders and resources in a real SQLite file: visibility through role grants, filters, and the
+// statements built from several parameter-adding pieces.
+class OrderStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (std::filesystem::temp_directory_path() / "orderly-orders-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    directory_ = pattern;
+    store_ = Store::Open("sqlite:" + (directory_ / "test.db").string(), 1);
+    store_->Write([&](Transaction& tx) {
+      tx.Roles().EnsureRole(domain::Role::kCustomerOwner, std::string(32, 'a'), {"ORDER.LIST", "ORDER.APPROVE"});
+      tx.Roles().EnsureRole(domain::Role::kProjectMember, std::string(32, 'b'), {"ORDER.LIST"});
+      domain::User alice{.uuid = std::string(32, '1'), .username = "alice", .date_joined = "x"};
+      domain::User bob{.uuid = std::string(32, '2'), .username = "bob", .date_joined = "x"};
+      tx.Users().Insert(alice, "");
+      tx.Users().Insert(bob, "");
+      alice_ = alice.id;
+      bob_ = bob.id;
+      domain::Customer consumer{.uuid = std::string(32, 'c'), .name = "consumer", .created = "x"};
+      domain::Customer provider{.uuid = std::string(32, 'd'), .name = "provider", .created = "x"};
+      tx.Customers().Insert(consumer);
+      tx.Customers().Insert(provider);
+      consumer_ = consumer.id;
+      domain::Project project{.uuid = std::string(32, 'e'), .customer_id = consumer.id, .name = "p", .created = "x"};
+      tx.Projects().Insert(project);
+      domain::Offering offering{.uuid = std::string(32, 'f'), .name = "o", .customer_id = provider.id,
+                                .type = domain::OfferingType::kBasic, .created = "x"};
+      tx.Offerings().Insert(offering);
+      for (int i = 0; i < 3; ++i) {
+        domain::Resource resource{.uuid = std::string(31, '7') + std::to_string(i), .project_id = project.id,
+                                  .offering_id = offering.id, .created = "x", .modified = "x"};
+        tx.Resources().Insert(resource);
+        domain::Order order{.uuid = std::string(31, '8') + std::to_string(i),
+                            .state = i == 0 ? domain::OrderState::kPendingConsumer : domain::OrderState::kDone,
+                            .project_id = project.id, .resource_id = resource.id, .offering_id = offering.id,
+                            .created = "2026-01-0" + std::to_string(i + 1), .modified = "x", .created_by = bob.id};
+        tx.Orders().Insert(order);
+        orders_.push_back(order.id);
+      }
+      tx.Roles().Grant({.user_id = alice.id, .role = domain::Role::kCustomerOwner, .scope_id = consumer.id, .created = "x"});
+    });
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(directory_);
+  }
+
+  const PermissionScope kList{.permission = "ORDER.LIST", .project = true, .customer = true,
+                              .offering_customer = true, .offering = true};
+
+  std::filesystem::path directory_;
+  std::unique_ptr<Store> store_;
+  domain::Id alice_ = 0, bob_ = 0, consumer_ = 0;
+  std::vector<domain::Id> orders_;
+};
+
+TEST_F(OrderStoreTest, VisibleToPermissionHoldersOnly) {
+  store_->Read([&](Transaction& tx) {
+    EXPECT_TRUE(tx.Orders().IsVisible({.user_id = alice_}, kList, orders_[0]));
+    EXPECT_FALSE(tx.Orders().IsVisible({.user_id = bob_}, kList, orders_[0]));
+    EXPECT_TRUE(tx.Orders().IsVisible({.everything = true}, kList, orders_[0]));
+    EXPECT_EQ(tx.Orders().List({.user_id = alice_}, kList, {}, {}).total, 3);
+    EXPECT_EQ(tx.Orders().List({.user_id = bob_}, kList, {}, {}).total, 0);
+  });
+}
+
+TEST_F(OrderStoreTest, VisibilityFollowsTheGrantedPermissionNotTheRole) {
+  PermissionScope other = kList;
+  other.permission = "ORDER.DESTROY";
+  store_->Read([&](Transaction& tx) {
+    EXPECT_FALSE(tx.Orders().IsVisible({.user_id = alice_}, other, orders_[0]));
+  });
+}
+
+TEST_F(OrderStoreTest, FiltersCombineWithVisibility) {
+  store_->Read([&](Transaction& tx) {
+    OrderFilter pending{.states = {domain::OrderState::kPendingConsumer}};
+    auto page = tx.Orders().List({.user_id = alice_}, kList, pending, {});
+    EXPECT_EQ(page.total, 1);
+    ASSERT_EQ(page.items.size(), 1u);
+    EXPECT_EQ(page.items[0].order.id, orders_[0]);
+    EXPECT_EQ(page.items[0].created_by->username, "bob");
+    EXPECT_EQ(page.items[0].where.customer_name, "consumer");
+    OrderFilter approvable{.states = {domain::OrderState::kPendingConsumer},
+                           .approver = PermissionScope{.permission = "ORDER.APPROVE", .project = true, .customer = true}};
+    EXPECT_EQ(tx.Orders().List({.user_id = alice_}, kList, approvable, {}).total, 1);
+    approvable.approver->customer = false;
+    EXPECT_EQ(tx.Orders().List({.user_id = alice_}, kList, approvable, {}).total, 0);
+    auto newest = tx.Orders().List({.everything = true}, kList, {}, {.order_field = "created", .descending = true, .limit = 1});
+    EXPECT_EQ(newest.items.at(0).order.id, orders_[2]);
+  });
+}
+
+TEST_F(OrderStoreTest, OpenOrderOfAResource) {
+  store_->Read([&](Transaction& tx) {
+    const auto first = tx.Orders().FindById(orders_[0]);
+    const std::vector<domain::OrderState> open{domain::OrderState::kPendingConsumer, domain::OrderState::kExecuting};
+    EXPECT_TRUE(tx.Orders().OpenOrderOf(first->order.resource_id, open));
+    const auto done = tx.Orders().FindById(orders_[1]);
+    EXPECT_FALSE(tx.Orders().OpenOrderOf(done->order.resource_id, open));
+  });
+}
+
+}  // namespace
+}  // namespace orderly::store
