@@ -4,6 +4,7 @@
 #include "domain/error.hpp"
 #include "domain/permissions.hpp"
 #include "service/customers.hpp"
+#include "service/orders/periodic_jobs.hpp"
 #include "service/secrets.hpp"
 
 namespace orderly::service {
@@ -57,7 +58,8 @@ domain::Project CreateProject(Context& context, const domain::Actor& actor, cons
 
 domain::Project UpdateProject(Context& context, const domain::Actor& actor, const std::string& uuid,
                               const std::function<ProjectChanges()>& read_changes) {
-  return context.store.Write([&](store::Transaction& tx) {
+  bool start_moved = false;
+  auto project = context.store.Write([&](store::Transaction& tx) {
     domain::Project project = VisibleProject(tx, actor, uuid);
     const domain::Subject subject{.customer_id = project.customer_id, .project_id = project.id};
     Require(actor, domain::Action::kUpdateProject, subject);
@@ -70,12 +72,19 @@ domain::Project UpdateProject(Context& context, const domain::Actor& actor, cons
       project.name = *changes.name;
     }
     if (changes.description) project.description = *changes.description;
-    if (changes.start_date.present) project.start_date = changes.start_date.value;
+    if (changes.start_date.present) {
+      start_moved = project.start_date != changes.start_date.value;
+      project.start_date = changes.start_date.value;
+    }
     if (changes.end_date.present) project.end_date = changes.end_date.value;
     ValidateDates(project.start_date, project.end_date);
     tx.Projects().Update(project);
     return project;
   });
+  // domain.md §3.7: a project whose start date was cleared or brought forward releases its
+  // pending-project orders now rather than at the next periodic run.
+  if (start_moved) ReleaseStartedProjects(context);
+  return project;
 }
 
 domain::Project GetProject(Context& context, const domain::Actor& actor, const std::string& uuid) {

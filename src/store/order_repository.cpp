@@ -106,6 +106,11 @@ std::string FilterClause(sql::Params& params, const Visibility& visibility, cons
   if (!filter.provider_uuid.empty()) add("fc.uuid = " + params.Add(filter.provider_uuid));
   if (!filter.customer_uuid.empty()) add("c.uuid = " + params.Add(filter.customer_uuid));
   if (!filter.resource_uuid.empty()) add("r.uuid = " + params.Add(filter.resource_uuid));
+  if (!filter.query.empty()) {
+    const std::string text = params.Add(filter.query);
+    add("(o.uuid = " + text + " OR p.name LIKE '%' || " + text + " || '%' OR r.name LIKE '%' || " + text +
+        " || '%')");
+  }
   if (!filter.offering_types.empty()) {
     add("f.type IN " + sql::InList(params, filter.offering_types, [](auto type) {
           return sql::Value(std::string(domain::NameOf(type)));

@@ -65,6 +65,7 @@ struct OrderFilter {
   std::string provider_uuid;  // the offering's organization
   std::string customer_uuid;  // the project's organization
   std::string resource_uuid;
+  std::string query;  // matches the order's uuid, or part of its project's or resource's name
   std::vector<domain::OfferingType> offering_types;
   std::vector<domain::OrderState> states;
   std::vector<domain::OrderType> types;

@@ -59,6 +59,7 @@ http::Response ListOrders(Call& call) {
   if (call.request().HasQuery("resource")) {
     query.filter.resource_uuid = json::ReferenceUuid("resource", std::string(call.request().Query("resource")));
   }
+  query.filter.query = std::string(call.request().Query("query"));
   query.filter.states = EnumFilter(call, "state", domain::OrderStates());
   query.filter.types = EnumFilter(call, "type", domain::OrderTypes());
   query.filter.offering_types = EnumFilter(call, "offering_type", domain::OfferingTypes());

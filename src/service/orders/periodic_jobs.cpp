@@ -50,10 +50,13 @@ int ReleaseAll(Context& context, domain::OrderState state, Release&& release) {
 
 }  // namespace
 
+int ReleaseStartedProjects(Context& context) {
+  return ReleaseAll(context, domain::OrderState::kPendingProject, ReleaseFromPendingProject);
+}
+
 PeriodicReport RunPeriodicJobs(Context& context) {
   PeriodicReport report;
-  report.pending_project_released =
-      ReleaseAll(context, domain::OrderState::kPendingProject, ReleaseFromPendingProject);
+  report.pending_project_released = ReleaseStartedProjects(context);
   report.pending_start_date_released =
       ReleaseAll(context, domain::OrderState::kPendingStartDate, ReleaseFromPendingStartDate);
   return report;

@@ -12,6 +12,10 @@ struct PeriodicReport {
 // Releases pending-project orders whose project has started and pending-start-date orders whose
 // date has come (domain.md §3.7). Each order moves in its own transaction.
 PeriodicReport RunPeriodicJobs(Context& context);
+// Only the pending-project part, for when a project's start date moves (§3.7: clearing it
+// releases the project's orders at once).
+int ReleaseStartedProjects(Context& context);
+
 // The same on a staff request (POST /api/periodic-jobs/run/).
 PeriodicReport RunPeriodicJobs(Context& context, const domain::Actor& actor);
 
