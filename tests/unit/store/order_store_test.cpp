@@ -101,6 +101,15 @@ TEST_F(OrderStoreTest, FiltersCombineWithVisibility) {
   });
 }
 
+TEST_F(OrderStoreTest, QueryMatchesUuidOrNames) {
+  store_->Read([&](Transaction& tx) {
+    const Visibility all{.everything = true};
+    EXPECT_EQ(tx.Orders().List(all, kList, {.query = std::string(31, '8') + "1"}, {}).total, 1);
+    EXPECT_EQ(tx.Orders().List(all, kList, {.query = "p"}, {}).total, 3);  // the project's name
+    EXPECT_EQ(tx.Orders().List(all, kList, {.query = "nothing-like-this"}, {}).total, 0);
+  });
+}
+
 TEST_F(OrderStoreTest, OpenOrderOfAResource) {
   store_->Read([&](Transaction& tx) {
     const auto first = tx.Orders().FindById(orders_[0]);
