@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 #include "api/http/url.hpp"
 #include "domain/error.hpp"
@@ -64,6 +65,10 @@ store::ListOptions Call::ListOptions() const {
   }
   std::int64_t page = 1;
   if (request_.HasQuery("page")) page = PositiveNumber(request_.Query("page"), "page");
+  // The offset must fit in 64 bits; beyond that no page can exist, and the product would overflow.
+  if (page - 1 > std::numeric_limits<std::int64_t>::max() / options.limit) {
+    throw InvalidField("page", "Page number is too large.");
+  }
   options.offset = (page - 1) * options.limit;
   std::string_view order = request_.Query("o");
   if (order.starts_with('-')) {
@@ -77,7 +82,9 @@ store::ListOptions Call::ListOptions() const {
 http::Response JsonResponse(int status, const nlohmann::json& body) {
   http::Response response;
   response.status = status;
-  response.body = body.dump();
+  // Query text can reach a body (an echoed filter value); bytes that are not UTF-8 become U+FFFD
+  // rather than failing the response.
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return response;
 }
 
@@ -95,6 +102,31 @@ http::Response ListResponse(const Call& call, const store::ListOptions& options,
   response.headers.emplace_back("Link", std::move(link));
   response.headers.emplace_back("X-Result-Count", std::to_string(total));
   return response;
+}
+
+http::Response InMemoryListResponse(const Call& call, nlohmann::json items,
+                                    std::initializer_list<std::string_view> sortable,
+                                    std::string_view default_order) {
+  const store::ListOptions options = call.ListOptions();
+  std::string field(options.order_field.empty() ? default_order : options.order_field);
+  if (std::find(sortable.begin(), sortable.end(), field) == sortable.end()) {
+    std::string allowed;
+    for (std::string_view name : sortable) {
+      allowed += (allowed.empty() ? "" : ", ") + std::string(name);
+    }
+    throw InvalidField("o", "Cannot order by '" + field + "'. Choose from: " + allowed + ".");
+  }
+  auto key = [&field](const nlohmann::json& item) { return item.value(field, std::string()); };
+  std::stable_sort(items.begin(), items.end(),
+                   [&](const nlohmann::json& a, const nlohmann::json& b) {
+                     return options.descending ? key(b) < key(a) : key(a) < key(b);
+                   });
+  const auto total = static_cast<std::int64_t>(items.size());
+  auto page = nlohmann::json::array();
+  for (std::int64_t i = options.offset; i < total && i < options.offset + options.limit; ++i) {
+    page.push_back(std::move(items[static_cast<std::size_t>(i)]));
+  }
+  return ListResponse(call, options, total, std::move(page));
 }
 
 }  // namespace orderly::api

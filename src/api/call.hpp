@@ -41,6 +41,12 @@ http::Response JsonResponse(int status, const nlohmann::json& body);
 http::Response ListResponse(const Call& call, const store::ListOptions& options, std::int64_t total,
                             nlohmann::json items);
 
+// The same for a short list built in memory (roles, a scope's users): orders the JSON items by one
+// of `sortable` (their string values), takes the requested page and adds the list headers.
+http::Response InMemoryListResponse(const Call& call, nlohmann::json items,
+                                    std::initializer_list<std::string_view> sortable,
+                                    std::string_view default_order);
+
 template <typename T, typename ToJson>
 http::Response ListResponse(const Call& call, const store::ListOptions& options,
                             const store::Page<T>& page, ToJson&& to_json) {

@@ -42,7 +42,9 @@ http::Response ErrorResponse(const Error& error) {
   if (error.code() == ErrorCode::kUnauthenticated) {
     response.headers.emplace_back("WWW-Authenticate", "Token");
   }
-  response.body = body.dump();
+  // Messages may quote the request (say, an unknown ordering field); bytes that are not UTF-8
+  // become U+FFFD rather than turning a 400 into a 500.
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return response;
 }
 

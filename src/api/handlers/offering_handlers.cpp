@@ -1,5 +1,6 @@
 #include "api/handlers/structure_handlers.hpp"
 #include "api/json/body.hpp"
+#include "api/json/lifecycle_json.hpp"
 #include "api/json/structure_json.hpp"
 #include "domain/error.hpp"
 #include "service/offerings.hpp"
@@ -18,7 +19,8 @@ service::OfferingQuery QueryOf(Call& call) {
     if (!query.type) throw InvalidField("type", "Unknown offering type.");
   }
   if (request.HasQuery("state")) {
-    query.state = domain::EnumByName(domain::OfferingStates(), request.Query("state"));
+    // The name or Waldur's numeric code (spec README §3 conventions).
+    query.state = json::ParseEnum(domain::OfferingStates(), std::string(request.Query("state")));
     if (!query.state) throw InvalidField("state", "Unknown offering state.");
   }
   return query;

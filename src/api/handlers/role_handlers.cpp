@@ -31,7 +31,8 @@ http::Response ListUsers(Call& call, domain::ScopeType scope) {
                                              std::string(call.Param("uuid")));
   auto items = nlohmann::json::array();
   for (const auto& user : users) items.push_back(json::ScopeUserJson(call.links(), user));
-  return JsonResponse(200, items);
+  return InMemoryListResponse(call, std::move(items), {"user_username", "role", "created"},
+                              "created");
 }
 
 }  // namespace
@@ -42,7 +43,7 @@ http::Response ListRoles(Call& call) {
   for (const auto& role : service::ListRoles(call.services())) {
     items.push_back(json::RoleJson(call.links(), role));
   }
-  return JsonResponse(200, items);
+  return InMemoryListResponse(call, std::move(items), {"name"}, "name");
 }
 
 http::Response GetRole(Call& call) {
