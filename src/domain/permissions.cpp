@@ -5,7 +5,7 @@
 namespace orderly::domain {
 namespace {
 
-constexpr std::array<ActionRule, 16> kActionRules{{
+constexpr std::array<ActionRule, 19> kActionRules{{
     {Action::kCreateUser, "create_user", "", 0},
     {Action::kCreateCustomer, "create_customer", "", 0},
     {Action::kUpdateCustomer, "update_customer", "", 0},
@@ -22,6 +22,10 @@ constexpr std::array<ActionRule, 16> kActionRules{{
     {Action::kManageCustomerRoles, "manage_customer_roles", "CUSTOMER.CREATE_PERMISSION", kViaCustomer},
     {Action::kManageProjectRoles, "manage_project_roles", "PROJECT.CREATE_PERMISSION", kViaCustomer},
     {Action::kManageOfferingRoles, "manage_offering_roles", "OFFERING.CREATE_PERMISSION",
+     kViaOfferingCustomer},
+    {Action::kRevokeCustomerRoles, "revoke_customer_roles", "CUSTOMER.DELETE_PERMISSION", kViaCustomer},
+    {Action::kRevokeProjectRoles, "revoke_project_roles", "PROJECT.DELETE_PERMISSION", kViaCustomer},
+    {Action::kRevokeOfferingRoles, "revoke_offering_roles", "OFFERING.DELETE_PERMISSION",
      kViaOfferingCustomer},
     {Action::kUpdateRolePermissions, "update_role", "", 0},
     {Action::kRunPeriodicJobs, "run_periodic_jobs", "", 0},

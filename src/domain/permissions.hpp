@@ -22,9 +22,12 @@ enum class Action {
   kActivateOffering,
   kPauseOffering,
   kArchiveOffering,
-  kManageCustomerRoles,
+  kManageCustomerRoles,  // add_user
   kManageProjectRoles,
   kManageOfferingRoles,
+  kRevokeCustomerRoles,  // delete_user
+  kRevokeProjectRoles,
+  kRevokeOfferingRoles,
   kUpdateRolePermissions,
   kRunPeriodicJobs,
 };

@@ -14,7 +14,8 @@ namespace {
 
 struct ResolvedScope {
   domain::Id scope_id = 0;
-  domain::Action manage_action;
+  domain::Action grant_action;
+  domain::Action revoke_action;
   domain::Subject subject;
 };
 
@@ -24,11 +25,12 @@ ResolvedScope ResolveScope(Context& context, store::Transaction& tx, const domai
   switch (scope) {
     case domain::ScopeType::kCustomer: {
       const auto customer = VisibleCustomer(tx, actor, uuid);
-      return {customer.id, domain::Action::kManageCustomerRoles, {.customer_id = customer.id}};
+      return {customer.id, domain::Action::kManageCustomerRoles, domain::Action::kRevokeCustomerRoles,
+              {.customer_id = customer.id}};
     }
     case domain::ScopeType::kProject: {
       const auto project = VisibleProject(tx, actor, uuid);
-      return {project.id, domain::Action::kManageProjectRoles,
+      return {project.id, domain::Action::kManageProjectRoles, domain::Action::kRevokeProjectRoles,
               {.customer_id = project.customer_id, .project_id = project.id}};
     }
     case domain::ScopeType::kOffering: {
@@ -42,7 +44,8 @@ ResolvedScope ResolveScope(Context& context, store::Transaction& tx, const domai
           !tx.Offerings().IsVisible(VisibilityOf(actor), offering->id, {})) {
         throw NotFound("Offering not found.");
       }
-      return {offering->id, domain::Action::kManageOfferingRoles, subject};
+      return {offering->id, domain::Action::kManageOfferingRoles, domain::Action::kRevokeOfferingRoles,
+              subject};
     }
   }
   throw Error(ErrorCode::kInternal, "unknown scope");
@@ -107,7 +110,7 @@ ScopeUser AddScopeUser(Context& context, const domain::Actor& actor, domain::Sco
                        const std::string& scope_uuid, const std::function<RoleChange()>& read_change) {
   return context.store.Write([&](store::Transaction& tx) {
     const ResolvedScope resolved = ResolveScope(context, tx, actor, scope, scope_uuid);
-    Require(actor, resolved.manage_action, resolved.subject);
+    Require(actor, resolved.grant_action, resolved.subject);
     const RoleChange change = read_change();
     const domain::Role role = RoleFor(scope, change.role_name);
     const domain::User user = ReferencedUser(tx, change.user_uuid);
@@ -126,7 +129,7 @@ void RemoveScopeUser(Context& context, const domain::Actor& actor, domain::Scope
                      const std::string& scope_uuid, const std::function<RoleChange()>& read_change) {
   context.store.Write([&](store::Transaction& tx) {
     const ResolvedScope resolved = ResolveScope(context, tx, actor, scope, scope_uuid);
-    Require(actor, resolved.manage_action, resolved.subject);
+    Require(actor, resolved.revoke_action, resolved.subject);
     const RoleChange change = read_change();
     const domain::Role role = RoleFor(scope, change.role_name);
     const domain::User user = ReferencedUser(tx, change.user_uuid);

@@ -426,3 +426,30 @@ TEST_F(ScopeUsersTest, RemovedOwnerLosesTheirPowers) {
 
 }  // namespace
 }  // namespace orderly::testing
+
+namespace orderly::testing {
+namespace {
+
+// add_user and delete_user are separate permissions: an owner may be allowed to grant and not to
+// revoke.
+TEST_F(ScopeUsersTest, DeleteUserNeedsTheDeletePermission) {
+  ASSERT_EQ(AddUser("projects", project_uuid_, target_.uuid, "PROJECT.MEMBER", owner_.token).status, 201);
+  const auto roles = api().Get("/api/roles/?page_size=50", staff_token());
+  std::string owner_role;
+  nlohmann::json permissions;
+  for (const auto& role : roles.body) {
+    if (role["name"] == "CUSTOMER.OWNER") {
+      owner_role = role["uuid"];
+      for (const auto& permission : role["permissions"]) {
+        if (permission != "PROJECT.DELETE_PERMISSION") permissions.push_back(permission);
+      }
+    }
+  }
+  ASSERT_EQ(api().Put("/api/roles/" + owner_role + "/", {{"permissions", permissions}}, staff_token()).status, 200);
+  EXPECT_EQ(DeleteUser("projects", project_uuid_, target_.uuid, "PROJECT.MEMBER", owner_.token).status, 403);
+  EXPECT_EQ(AddUser("projects", project_uuid_, target_.uuid, "PROJECT.ADMIN", owner_.token).status, 201);
+  EXPECT_EQ(DeleteUser("projects", project_uuid_, target_.uuid, "PROJECT.MEMBER", staff_token()).status, 200);
+}
+
+}  // namespace
+}  // namespace orderly::testing
