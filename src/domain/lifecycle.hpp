@@ -71,6 +71,11 @@ ResourceState ResourceStateAfter(OrderOutcome outcome, const Order& order, const
 // domain.md §7.1: retrying a Create order needs its resource Erred or Terminated.
 bool RetryAllowedFor(const Order& order, ResourceState resource_state);
 
+// domain.md §5.3 R3: a Terminating resource whose Terminate order still waits for consumer
+// approval. Terminating it again is no state conflict: a consumer approver confirms that order,
+// and anyone else is told it exists.
+bool AwaitsConsumerTerminationReview(ResourceState resource_state, const Order& open_order);
+
 }  // namespace orderly::domain
 
 namespace orderly::domain {

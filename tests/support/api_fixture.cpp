@@ -11,7 +11,7 @@ nlohmann::json Expect(const ApiResponse& response, int status, const std::string
 }  // namespace
 
 void ApiTest::SetUp() {
-  server_ = std::make_unique<ServerProcess>();
+  server_ = std::make_unique<ServerProcess>(std::string(), ExtraServerArgs());
   std::string output;
   ASSERT_EQ(RunOrderly({"createstaffuser", "--db", server_->db_url(), "--username", "admin",
                         "--password", kPassword},

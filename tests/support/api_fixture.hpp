@@ -5,6 +5,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "api_client.hpp"
 #include "server_process.hpp"
@@ -43,6 +44,10 @@ class ApiTest : public ::testing::Test {
              const std::string& user_uuid, const std::string& role);
 
   static constexpr const char* kPassword = "test-password";
+
+ protected:
+  // Extra `orderly serve` options for a derived fixture (none by default).
+  virtual std::vector<std::string> ExtraServerArgs() const { return {}; }
 
  private:
   std::unique_ptr<ServerProcess> server_;

@@ -35,21 +35,16 @@ domain::Order NewOrderFor(const domain::Resource& resource, domain::OrderType ty
                        .cost = resource.cost};
 }
 
-// domain.md §5.3 R3: a consumer approver who terminates a resource whose Terminate order still
-// waits for consumer approval confirms that order instead of placing another.
-std::optional<std::string> ConfirmPendingTermination(Workflow& workflow, store::Transaction& tx,
-                                                     const domain::Actor& actor,
+// domain.md §5.3 R3: the resource's Terminate order, when it still waits for consumer approval.
+// Terminating such a resource again is no state conflict: a consumer approver confirms that order
+// instead of placing another, and anyone else is told it exists.
+std::optional<store::OrderRecord> PendingTermination(store::Transaction& tx,
                                                      const store::ResourceRecord& record) {
-  if (record.resource.state != domain::ResourceState::kTerminating) return std::nullopt;
   const auto open = tx.Orders().OpenOrderOf(record.resource.id, OpenOrderStates());
-  if (!open || open->type != domain::OrderType::kTerminate) return std::nullopt;
-  auto pending = tx.Orders().FindById(open->id);
-  if (domain::CheckOrderAction(actor, domain::OrderAction::kApproveByConsumer,
-                               FactsOf(*pending, workflow.today()))) {
+  if (!open || !domain::AwaitsConsumerTerminationReview(record.resource.state, *open)) {
     return std::nullopt;
   }
-  ConsumerApprove(workflow, tx, actor, *pending);
-  return pending->order.uuid;
+  return tx.Orders().FindById(open->id);
 }
 
 }  // namespace
@@ -59,14 +54,33 @@ std::string TerminateResource(Context& context, const domain::Actor& actor, stor
   return context.store.Write([&](store::Transaction& tx) {
     Workflow workflow(context, tx, &actor);
     const store::ResourceRecord record = VisibleResource(tx, actor, side, uuid);
-    // The body decides which action this is: force_destroy is a terminate that only staff may ask.
-    nlohmann::json attributes = read_attributes();
-    if (attributes.is_null()) attributes = nlohmann::json::object();
+    // The body decides which action this is (force_destroy is a terminate only staff may ask), yet
+    // README §3 validates it after the rules: a body that cannot be read is judged as a plain
+    // terminate, and its error reported once the rules let the request through.
+    std::optional<Error> body_error;
+    nlohmann::json attributes = nlohmann::json::object();
+    try {
+      attributes = read_attributes();
+      if (attributes.is_null()) attributes = nlohmann::json::object();
+    } catch (const Error& error) {
+      body_error = error;
+    }
     const bool force = attributes.value("action", "") == domain::kForceDestroy;
-    if (auto confirmed = ConfirmPendingTermination(workflow, tx, actor, record)) return *confirmed;
-    domain::RequireResourceAction(
-        actor, force ? domain::ResourceAction::kForceDestroy : domain::ResourceAction::kTerminate,
-        FactsOf(record));
+    const auto action =
+        force ? domain::ResourceAction::kForceDestroy : domain::ResourceAction::kTerminate;
+    auto pending = PendingTermination(tx, record);
+    if (auto refused = domain::CheckResourceAction(actor, action, FactsOf(record))) {
+      if (!pending || refused->code() != ErrorCode::kStateConflict) throw *refused;
+    }
+    if (body_error) throw *body_error;
+    if (pending) {
+      if (domain::CheckOrderAction(actor, domain::OrderAction::kApproveByConsumer,
+                                   FactsOf(*pending, workflow.today()))) {
+        throw Error(ErrorCode::kInvalidInput, "Pending order for resource already exists.");
+      }
+      ConsumerApprove(workflow, tx, actor, *pending);
+      return pending->order.uuid;
+    }
     const Placement placement = PrepareOrder(tx, record, domain::OrderType::kTerminate, workflow.today());
     domain::Order order = NewOrderFor(record.resource, domain::OrderType::kTerminate);
     order.attributes = attributes;
