@@ -12,6 +12,7 @@
 #include "api/http/server.hpp"
 #include "domain/error.hpp"
 #include "processing/registry.hpp"
+#include "processing/worker_pool.hpp"
 #include "service/demo.hpp"
 #include "service/file_clock.hpp"
 #include "service/orders/periodic_jobs.hpp"
@@ -36,6 +37,7 @@ struct ServeOptions {
   int periodic_interval = 60;
   int threads = 4;
   std::string clock_file;  // tests only: read "now" from this file
+  int script_timeout = 1800;
 };
 
 // Runs the periodic jobs every `interval` until stopped.
@@ -103,10 +105,11 @@ int Serve(const ServeOptions& options) {
   const auto [host, port] = SplitListen(options.listen);
   auto store = OpenStore(options.db, options.threads + 2);
   service::FileClock clock(options.clock_file);
-  processing::Registry processors;
+  processing::Registry processors({.script_timeout_seconds = options.script_timeout});
   service::Context context{*store, clock, &processors};
   api::App app(context);
   PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
+  processing::WorkerPool workers(context, processors, {.workers = options.workers});
   api::http::ServerOptions server_options{.host = host, .port = port, .threads = options.threads};
   api::http::Server server(server_options,
                            [&app](api::http::Request& request) { return app.Handle(request); });
@@ -157,6 +160,9 @@ int main(int argc, char** argv) {
                     "seconds between periodic jobs")
       ->check(CLI::Range(1, 86400));
   serve->add_option("--threads", serve_options.threads, "HTTP threads")->check(CLI::Range(1, 256));
+  serve->add_option("--script-timeout", serve_options.script_timeout,
+                    "seconds a Marketplace.Script script may run")
+      ->check(CLI::Range(1, 86400));
   // Tests inject time through this file; it is not part of the documented interface.
   serve->add_option("--clock-file", serve_options.clock_file)->group("");
 

@@ -1,6 +1,8 @@
 #include "domain/dates.hpp"
 
 #include <cctype>
+#include <cstdio>
+#include <ctime>
 
 namespace orderly::domain {
 
@@ -20,6 +22,25 @@ bool IsIsoDate(std::string_view text) {
 }
 
 std::string DateOf(std::string_view timestamp) { return std::string(timestamp.substr(0, 10)); }
+
+std::string AddSeconds(std::string_view timestamp, long long seconds) {
+  std::tm parts{};
+  int micros = 0;
+  const std::string text(timestamp);
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%6d", &parts.tm_year, &parts.tm_mon, &parts.tm_mday,
+                  &parts.tm_hour, &parts.tm_min, &parts.tm_sec, &micros) < 6) {
+    return text;
+  }
+  parts.tm_year -= 1900;
+  parts.tm_mon -= 1;
+  const std::time_t moved = timegm(&parts) + seconds;
+  std::tm out{};
+  gmtime_r(&moved, &out);
+  char buffer[64];
+  std::snprintf(buffer, sizeof(buffer), "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", out.tm_year + 1900, out.tm_mon + 1,
+                out.tm_mday, out.tm_hour, out.tm_min, out.tm_sec, micros);
+  return buffer;
+}
 
 bool ProjectExpired(const std::string* end_date, std::string_view today) {
   return end_date != nullptr && *end_date <= today;

@@ -12,6 +12,9 @@ bool IsIsoDate(std::string_view text);
 // The date part of a timestamp.
 std::string DateOf(std::string_view timestamp);
 
+// A timestamp moved by whole seconds, in the same ISO 8601 UTC form (microseconds kept).
+std::string AddSeconds(std::string_view timestamp, long long seconds);
+
 // Spec clarification 3: a project has expired when its end date is today or earlier.
 bool ProjectExpired(const std::string* end_date, std::string_view today);
 

@@ -4,12 +4,13 @@
 
 namespace orderly::processing {
 
-// For the automated types (Support, Script, Remote, OpenStack, Rancher) until their backends are
-// wired in by the processing issue: the order stays executing, and staff or the provider can still
-// finish it by hand where the type allows.
+// For the types whose backends are not wired in yet (Support, Remote, OpenStack, Rancher): the
+// order stays executing, and staff or the provider can still finish it by hand where the type
+// allows.
 class AwaitingBackendProcessor final : public Processor {
  public:
-  void Start(store::Transaction&, const domain::Order&) override {}
+  bool Automated() const override { return false; }
+  service::ProcessingResult Process(const service::ProcessingInput&) override { return {}; }
 };
 
 }  // namespace orderly::processing

@@ -1,17 +1,24 @@
 #pragma once
 
+#include "domain/offering.hpp"
 #include "domain/order.hpp"
-#include "store/transaction.hpp"
+#include "service/orders/job_processing.hpp"
 
 namespace orderly::processing {
 
-// Carries out an order of one offering type once it is executing. It never decides whether an
-// action is allowed: the domain tables did that before the order got here.
+// Carries out executing orders of one offering type. It never decides whether an action is
+// allowed: the domain tables did that before the order got here.
 class Processor {
  public:
   virtual ~Processor() = default;
-  // Called inside the transaction that moved the order to executing.
-  virtual void Start(store::Transaction& tx, const domain::Order& order) = 0;
+  // Automated processors get a job in the durable queue when an order starts executing; manual
+  // ones (Basic, SLURM site agent) wait for set_state_done / set_state_erred.
+  virtual bool Automated() const = 0;
+  // Refuses, with Error(kInvalidInput), an order the backend could never carry out.
+  virtual void Validate(const domain::Offering&, domain::OrderType) const {}
+  // Runs on a worker thread, outside any transaction. Must not throw for backend failures:
+  // report them in the result (an exception is turned into a failure all the same).
+  virtual service::ProcessingResult Process(const service::ProcessingInput& input) = 0;
 };
 
 }  // namespace orderly::processing

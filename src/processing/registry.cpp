@@ -6,30 +6,45 @@
 #include "domain/capabilities.hpp"
 #include "processing/awaiting_backend_processor.hpp"
 #include "processing/basic/basic_processor.hpp"
+#include "processing/script/script_processor.hpp"
 #include "processing/slurm/slurm_processor.hpp"
 
 namespace orderly::processing {
 
-Registry::Registry() {
+Registry::Registry(RegistryOptions options) {
   using domain::OfferingType;
   processors_[OfferingType::kBasic] = std::make_unique<basic::BasicProcessor>();
   processors_[OfferingType::kSlurm] = std::make_unique<slurm::SlurmProcessor>();
+  processors_[OfferingType::kScript] = std::make_unique<script::ScriptProcessor>(options.script_timeout_seconds);
   processors_[OfferingType::kSupport] = std::make_unique<AwaitingBackendProcessor>();
-  processors_[OfferingType::kScript] = std::make_unique<AwaitingBackendProcessor>();
   processors_[OfferingType::kRemote] = std::make_unique<AwaitingBackendProcessor>();
   processors_[OfferingType::kOpenStackTenant] = std::make_unique<AwaitingBackendProcessor>();
   processors_[OfferingType::kRancher] = std::make_unique<AwaitingBackendProcessor>();
   for (const auto& capability : domain::OfferingCapabilities()) {
     if (!processors_.contains(capability.type)) {
-      throw std::logic_error("no processor for offering type " +
-                             std::string(domain::NameOf(capability.type)));
+      throw std::logic_error("no processor for offering type " + std::string(domain::NameOf(capability.type)));
     }
   }
 }
 
-void Registry::OrderExecuting(store::Transaction& tx, const domain::Order& order,
-                              domain::OfferingType type) {
-  processors_.at(type)->Start(tx, order);
+void Registry::OrderExecuting(store::Transaction& tx, const domain::Order& order, domain::OfferingType type) {
+  if (!For(type).Automated()) return;
+  tx.Jobs().Enqueue(order.id, order.uuid, order.modified);
+  {
+    std::lock_guard lock(mutex_);
+    ++enqueued_;
+  }
+  work_.notify_one();
+}
+
+void Registry::ValidateOrder(const domain::Offering& offering, domain::OrderType type) {
+  For(offering.type).Validate(offering, type);
+}
+
+void Registry::WaitForWork(std::chrono::milliseconds at_most) {
+  std::unique_lock lock(mutex_);
+  const auto seen = enqueued_;
+  work_.wait_for(lock, at_most, [&] { return enqueued_ != seen; });
 }
 
 }  // namespace orderly::processing

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <condition_variable>
 #include <map>
 #include <memory>
+#include <mutex>
 
 #include "domain/offering.hpp"
 #include "processing/processor.hpp"
@@ -9,17 +11,30 @@
 
 namespace orderly::processing {
 
-// Offering type -> processor, listed explicitly in registry.cpp. Tells the processor of the
-// order's type when an order starts executing.
+struct RegistryOptions {
+  int script_timeout_seconds = 1800;
+};
+
+// Offering type -> processor, listed explicitly in registry.cpp. When an order of an automated
+// type starts executing, a job goes into the durable queue in the same transaction.
 class Registry final : public service::ExecutionHook {
  public:
   // Throws std::logic_error when a type of the capability table has no processor.
-  Registry();
+  explicit Registry(RegistryOptions options = {});
   void OrderExecuting(store::Transaction& tx, const domain::Order& order,
                       domain::OfferingType type) override;
+  void ValidateOrder(const domain::Offering& offering, domain::OrderType type) override;
+
+  Processor& For(domain::OfferingType type) { return *processors_.at(type); }
+
+  // Lets idle workers look for the new job at once instead of at their next poll.
+  void WaitForWork(std::chrono::milliseconds at_most);
 
  private:
   std::map<domain::OfferingType, std::unique_ptr<Processor>> processors_;
+  std::mutex mutex_;
+  std::condition_variable work_;
+  std::uint64_t enqueued_ = 0;
 };
 
 }  // namespace orderly::processing

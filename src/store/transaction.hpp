@@ -2,6 +2,7 @@
 
 #include "store/customer_repository.hpp"
 #include "store/event_repository.hpp"
+#include "store/job_repository.hpp"
 #include "store/offering_repository.hpp"
 #include "store/order_repository.hpp"
 #include "store/project_repository.hpp"
@@ -30,6 +31,7 @@ class Transaction {
   OrderRepository Orders() { return OrderRepository(connection_); }
   ResourceRepository Resources() { return ResourceRepository(connection_); }
   EventRepository Events() { return EventRepository(connection_); }
+  JobRepository Jobs() { return JobRepository(connection_); }
 
  private:
   sql::Connection& connection_;

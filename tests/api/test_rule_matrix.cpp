@@ -97,6 +97,9 @@ std::string ExpectedResourceState(const std::string& action, const std::string& 
 
 class RuleMatrixTest : public ApiTest, public ::testing::WithParamInterface<std::string> {
  protected:
+  // No workers: an executing order of an automated type must stay executing while the matrix looks.
+  std::vector<std::string> ExtraServerArgs() const override { return {"--workers", "0"}; }
+
   void SetUp() override {
     ApiTest::SetUp();
     const std::string type = GetParam();

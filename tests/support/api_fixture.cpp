@@ -51,7 +51,7 @@ nlohmann::json ApiTest::MakeProvider(const std::string& customer_uuid) {
 }
 
 nlohmann::json ApiTest::MakeOffering(const std::string& customer_uuid, const std::string& type) {
-  const nlohmann::json body = {
+  nlohmann::json body = {
       {"name", type + " offering"},
       {"customer", customer_uuid},
       {"type", type},
@@ -59,6 +59,10 @@ nlohmann::json ApiTest::MakeOffering(const std::string& customer_uuid, const std
        {{{"type", "cpu"}, {"name", "CPU"}, {"billing_type", "limit"}, {"min_value", 1}, {"max_value", 100}}}},
       {"plans", {{{"name", "Small"}, {"unit_price", "10.5"}}}},
   };
+  // A script offering refuses orders without scripts (processing.md §9.3): give it trivial ones.
+  if (type == "Marketplace.Script") {
+    body["secret_options"] = {{"language", "shell"}, {"create", "true"}, {"update", "true"}, {"terminate", "true"}};
+  }
   return Expect(api_->Post("/api/marketplace-provider-offerings/", body, staff_token_), 201,
                 "create offering");
 }

@@ -1,6 +1,7 @@
 #include "domain/error.hpp"
 #include "domain/transitions.hpp"
 #include "service/customers.hpp"
+#include "service/execution_hook.hpp"
 #include "service/orders/order_actions.hpp"
 #include "service/orders/order_lookup.hpp"
 #include "service/orders/order_routing.hpp"
@@ -54,6 +55,7 @@ store::OrderRecord CreateOrder(Context& context, const domain::Actor& actor,
     const domain::Offering offering = ReferencedOffering(tx, actor, input.offering_uuid, project);
     const auto customer = tx.Customers().FindById(project.customer_id);
     ValidateOrderPlacement(*customer, offering, project, domain::OrderType::kCreate, workflow.today());
+    if (context.execution != nullptr) context.execution->ValidateOrder(offering, domain::OrderType::kCreate);
 
     std::optional<domain::Plan> plan;
     if (input.plan_uuid) {

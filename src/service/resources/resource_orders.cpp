@@ -1,5 +1,6 @@
 // Resource actions that place an order: terminate (and force destroy), switch_plan, update_limits.
 #include "domain/error.hpp"
+#include "service/execution_hook.hpp"
 #include "service/orders/order_routing.hpp"
 #include "service/orders/order_validation.hpp"
 #include "service/resources/resource_actions.hpp"
@@ -15,13 +16,14 @@ struct Placement {
 };
 
 // Checks what every new order on an existing resource needs and loads its surroundings.
-Placement PrepareOrder(store::Transaction& tx, const store::ResourceRecord& record, domain::OrderType type,
-                       const std::string& today) {
+Placement PrepareOrder(Context& context, store::Transaction& tx, const store::ResourceRecord& record,
+                       domain::OrderType type, const std::string& today) {
   RequireNoOpenOrder(tx, record.resource.id);
   Placement placement{*tx.Offerings().FindById(record.resource.offering_id),
                       *tx.Projects().FindById(record.resource.project_id)};
   const auto customer = tx.Customers().FindById(record.where.customer_id);
   ValidateOrderPlacement(*customer, placement.offering, placement.project, type, today);
+  if (context.execution != nullptr) context.execution->ValidateOrder(placement.offering, type);
   return placement;
 }
 
@@ -81,7 +83,7 @@ std::string TerminateResource(Context& context, const domain::Actor& actor, stor
       ConsumerApprove(workflow, tx, actor, *pending);
       return pending->order.uuid;
     }
-    const Placement placement = PrepareOrder(tx, record, domain::OrderType::kTerminate, workflow.today());
+    const Placement placement = PrepareOrder(context, tx, record, domain::OrderType::kTerminate, workflow.today());
     domain::Order order = NewOrderFor(record.resource, domain::OrderType::kTerminate);
     order.attributes = attributes;
     domain::Resource resource = record.resource;
@@ -96,7 +98,7 @@ std::string SwitchPlan(Context& context, const domain::Actor& actor, const std::
                       [&](Workflow& workflow, store::Transaction& tx, store::ResourceRecord& record) {
                         const std::string plan_uuid = read_plan_uuid();
                         const Placement placement =
-                            PrepareOrder(tx, record, domain::OrderType::kUpdate, workflow.today());
+                            PrepareOrder(context, tx, record, domain::OrderType::kUpdate, workflow.today());
                         const domain::Plan plan = ValidatePlan(tx, placement.offering, plan_uuid);
                         domain::Order order = NewOrderFor(record.resource, domain::OrderType::kUpdate);
                         order.old_plan_id = record.resource.plan_id;
@@ -114,7 +116,7 @@ std::string UpdateLimits(Context& context, const domain::Actor& actor, const std
                       [&](Workflow& workflow, store::Transaction& tx, store::ResourceRecord& record) {
                         const LimitsRequest request = read();
                         const Placement placement =
-                            PrepareOrder(tx, record, domain::OrderType::kUpdate, workflow.today());
+                            PrepareOrder(context, tx, record, domain::OrderType::kUpdate, workflow.today());
                         ValidateLimits(placement.offering, request.limits);
                         if (request.limits == record.resource.limits) {
                           throw Error(ErrorCode::kInvalidInput,

@@ -1,0 +1,26 @@
+#pragma once
+
+namespace orderly::store::sql {
+
+inline constexpr const char* kInsertJob =
+    "INSERT INTO jobs (order_id, order_uuid, state, attempts, run_after, created) "
+    "VALUES ($1, $2, 'queued', 0, $3, $3)";
+// $1 now: due queued jobs, and running jobs whose lease expired.
+inline constexpr const char* kSelectClaimableJob =
+    "SELECT id, order_id, order_uuid, attempts, run_after, created, last_error FROM jobs "
+    "WHERE (state = 'queued' AND run_after <= $1) OR (state = 'running' AND lease_until < $1) "
+    "ORDER BY run_after, id LIMIT 1";
+inline constexpr const char* kClaimJob =
+    "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = $1, lease_until = $2 "
+    "WHERE id = $3";
+inline constexpr const char* kRenewJob =
+    "UPDATE jobs SET lease_until = $1 WHERE id = $2 AND lease_owner = $3 AND state = 'running'";
+inline constexpr const char* kFinishJob =
+    "UPDATE jobs SET state = $1, finished = $2, last_error = $3, lease_until = NULL "
+    "WHERE id = $4 AND lease_owner = $5 AND state = 'running'";
+inline constexpr const char* kRescheduleJob =
+    "UPDATE jobs SET state = 'queued', run_after = $1, last_error = $2, lease_owner = NULL, "
+    "lease_until = NULL WHERE id = $3 AND lease_owner = $4 AND state = 'running'";
+inline constexpr const char* kCountJobsByState = "SELECT state, COUNT(*) FROM jobs GROUP BY state";
+
+}  // namespace orderly::store::sql
