@@ -4,6 +4,7 @@
 
 #include <condition_variable>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -101,11 +102,19 @@ std::unique_ptr<store::Store> OpenStore(const std::string& url, int connections)
   return store;
 }
 
+// Script runs are recorded next to a SQLite file (one machine), else in the temp directory.
+std::string ScriptRunsDirectory(const std::string& db) {
+  constexpr std::string_view kSqlite = "sqlite:";
+  if (db.starts_with(kSqlite)) return db.substr(kSqlite.size()) + ".script-runs";
+  return (std::filesystem::temp_directory_path() / "orderly-script-runs").string();
+}
+
 int Serve(const ServeOptions& options) {
   const auto [host, port] = SplitListen(options.listen);
   auto store = OpenStore(options.db, options.threads + 2);
   service::FileClock clock(options.clock_file);
-  processing::Registry processors({.script_timeout_seconds = options.script_timeout});
+  processing::Registry processors(
+      {.script_timeout_seconds = options.script_timeout, .script_runs_directory = ScriptRunsDirectory(options.db)});
   service::Context context{*store, clock, &processors};
   api::App app(context);
   PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));

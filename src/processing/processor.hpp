@@ -19,6 +19,8 @@ class Processor {
   // Runs on a worker thread, outside any transaction. Must not throw for backend failures:
   // report them in the result (an exception is turned into a failure all the same).
   virtual service::ProcessingResult Process(const service::ProcessingInput& input) = 0;
+  // Called once the job's result is stored: drops whatever the processor kept to survive a crash.
+  virtual void Forget(const service::ProcessingInput&) {}
 };
 
 }  // namespace orderly::processing

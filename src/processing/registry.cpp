@@ -15,7 +15,8 @@ Registry::Registry(RegistryOptions options) {
   using domain::OfferingType;
   processors_[OfferingType::kBasic] = std::make_unique<basic::BasicProcessor>();
   processors_[OfferingType::kSlurm] = std::make_unique<slurm::SlurmProcessor>();
-  processors_[OfferingType::kScript] = std::make_unique<script::ScriptProcessor>(options.script_timeout_seconds);
+  processors_[OfferingType::kScript] = std::make_unique<script::ScriptProcessor>(options.script_timeout_seconds,
+                                                                                options.script_runs_directory);
   processors_[OfferingType::kSupport] = std::make_unique<AwaitingBackendProcessor>();
   processors_[OfferingType::kRemote] = std::make_unique<AwaitingBackendProcessor>();
   processors_[OfferingType::kOpenStackTenant] = std::make_unique<AwaitingBackendProcessor>();

@@ -13,6 +13,8 @@ namespace orderly::processing {
 
 struct RegistryOptions {
   int script_timeout_seconds = 1800;
+  // Where Marketplace.Script keeps one directory per running job (default: beside the database).
+  std::string script_runs_directory;
 };
 
 // Offering type -> processor, listed explicitly in registry.cpp. When an order of an automated

@@ -92,6 +92,7 @@ void WorkerPool::RunJob(const domain::Job& job, const std::string& worker) {
       }
     }
     service::FinishJob(context_, job, worker, result);
+    registry_.For(input->offering.type).Forget(*input);
   } catch (const std::exception& error) {
     // The job stays leased; once the lease runs out another worker takes it again.
     spdlog::error("worker {} failed on job {}: {}", worker, job.id, error.what());

@@ -154,7 +154,8 @@ service::ProcessingResult ScriptProcessor::Process(const service::ProcessingInpu
   const ScriptOutcome outcome = RunScript({.interpreter = interpreter,
                                           .body = secrets[hook].get<std::string>(),
                                           .environment = EnvironmentOf(input),
-                                          .timeout = std::chrono::seconds(timeout_seconds_)});
+                                          .timeout = std::chrono::seconds(timeout_seconds_),
+                                          .directory = runs_root_ / input.job_key});
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
   result.output = outcome.output;
   if (!outcome.started) {
@@ -181,5 +182,7 @@ service::ProcessingResult ScriptProcessor::Process(const service::ProcessingInpu
   if (order.type == domain::OrderType::kCreate) ParseCreateOutput(outcome.output, result);
   return result;
 }
+
+void ScriptProcessor::Forget(const service::ProcessingInput& input) { ForgetScriptRun(runs_root_ / input.job_key); }
 
 }  // namespace orderly::processing::script

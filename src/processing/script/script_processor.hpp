@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "processing/processor.hpp"
@@ -10,13 +11,17 @@ namespace orderly::processing::script {
 // from secret_options as a local child process instead of a container.
 class ScriptProcessor final : public Processor {
  public:
-  explicit ScriptProcessor(int timeout_seconds) : timeout_seconds_(timeout_seconds) {}
+  // `runs_root` holds one directory per job, which outlives a crash of the server.
+  ScriptProcessor(int timeout_seconds, std::filesystem::path runs_root)
+      : timeout_seconds_(timeout_seconds), runs_root_(std::move(runs_root)) {}
   bool Automated() const override { return true; }
   void Validate(const domain::Offering& offering, domain::OrderType type) const override;
   service::ProcessingResult Process(const service::ProcessingInput& input) override;
+  void Forget(const service::ProcessingInput& input) override;
 
  private:
   int timeout_seconds_;
+  std::filesystem::path runs_root_;
 };
 
 // The script key of an order type: "create", "update" or "terminate".

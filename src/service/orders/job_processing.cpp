@@ -68,7 +68,10 @@ std::optional<ProcessingInput> StartJob(Context& context, const domain::Job& job
     }
     auto offering = tx.Offerings().FindById(record->order.offering_id);
     auto resource = ResourceOf(tx, record->order);
-    ProcessingInput input{.record = std::move(*record), .offering = std::move(*offering), .resource = std::move(resource)};
+    ProcessingInput input{.job_key = job.order_uuid + "-" + std::to_string(job.id),
+                          .record = std::move(*record),
+                          .offering = std::move(*offering),
+                          .resource = std::move(resource)};
     if (input.record.order.created_by) {
       if (auto creator = tx.Users().FindById(*input.record.order.created_by)) input.creator_email = creator->email;
     }

@@ -14,6 +14,7 @@ namespace orderly::service {
 
 // What a processor is given: the order with its surroundings, as it was when the job started.
 struct ProcessingInput {
+  std::string job_key;  // stable across restarts: names what a processor records about this job
   store::OrderRecord record;
   domain::Offering offering;
   domain::Resource resource;

@@ -2,6 +2,9 @@
 #include <sodium.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <stdlib.h>
 
 #include "domain/error.hpp"
 #include "processing/script/script_processor.hpp"
@@ -18,39 +21,67 @@ std::string Base64(const std::string& text) {
   return encoded;
 }
 
-TEST(ScriptRunnerTest, RunsWithOnlyTheGivenEnvironmentInItsOwnDirectory) {
-  const auto outcome = RunScript({.interpreter = "/bin/sh",
-                                  .body = "echo \"$GREETING\"; echo \"home=${HOME:-unset}\"; ls; pwd",
-                                  .environment = {{"GREETING", "hi there"}},
-                                  .timeout = std::chrono::seconds(10)});
+class ScriptRunnerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (std::filesystem::temp_directory_path() / "orderly-runner-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    root_ = pattern;
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+  ScriptRun Run(std::string body, int timeout = 10) {
+    return {.interpreter = "/bin/sh", .body = std::move(body), .environment = {},
+            .timeout = std::chrono::seconds(timeout), .directory = root_ / "job-1"};
+  }
+  std::filesystem::path root_;
+};
+
+TEST_F(ScriptRunnerTest, RunsWithOnlyTheGivenEnvironmentInItsOwnDirectory) {
+  auto run = Run("echo \"$GREETING\"; echo \"home=${HOME:-unset}\"; ls; pwd");
+  run.environment = {{"GREETING", "hi there"}};
+  const auto outcome = RunScript(run);
   ASSERT_TRUE(outcome.started);
   EXPECT_EQ(outcome.exit_code, 0);
+  EXPECT_FALSE(outcome.recovered);
   EXPECT_NE(outcome.output.find("hi there\n"), std::string::npos);
   EXPECT_NE(outcome.output.find("home=unset"), std::string::npos) << "the server's environment leaked";
   EXPECT_NE(outcome.output.find("script\n"), std::string::npos);
-  EXPECT_NE(outcome.output.find("orderly-script-"), std::string::npos);
+  EXPECT_NE(outcome.output.find("job-1"), std::string::npos);
 }
 
-TEST(ScriptRunnerTest, CapturesStderrAndTheExitCode) {
-  const auto outcome = RunScript({.interpreter = "/bin/sh", .body = "echo oops >&2; exit 7",
-                                  .environment = {}, .timeout = std::chrono::seconds(10)});
+// A run that already completed (under a server that then crashed) is read, not repeated.
+TEST_F(ScriptRunnerTest, ACompletedRunIsNeverRepeated) {
+  const auto counter = root_ / "count";
+  const auto first = RunScript(Run("echo once >> " + counter.string() + "; echo first"));
+  ASSERT_EQ(first.exit_code, 0);
+  const auto again = RunScript(Run("echo once >> " + counter.string() + "; echo second"));
+  EXPECT_TRUE(again.recovered);
+  EXPECT_EQ(again.output, "first\n");
+  std::ifstream lines(counter);
+  std::string content((std::istreambuf_iterator<char>(lines)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(content, "once\n");
+  ForgetScriptRun(root_ / "job-1");
+  EXPECT_FALSE(RunScript(Run("echo third")).recovered);
+}
+
+TEST_F(ScriptRunnerTest, CapturesStderrAndTheExitCode) {
+  const auto outcome = RunScript(Run("echo oops >&2; exit 7"));
   EXPECT_EQ(outcome.exit_code, 7);
   EXPECT_EQ(outcome.output, "oops\n");
 }
 
-TEST(ScriptRunnerTest, TimeOutKillsTheWholeProcessGroup) {
+TEST_F(ScriptRunnerTest, TimeOutKillsTheWholeProcessGroup) {
   const auto started = std::chrono::steady_clock::now();
-  // The background sleep keeps the pipe open: only killing the group ends the read.
-  const auto outcome = RunScript({.interpreter = "/bin/sh", .body = "sleep 30 & sleep 30; echo never",
-                                  .environment = {}, .timeout = std::chrono::seconds(1)});
+  const auto outcome = RunScript(Run("sleep 30 & sleep 30; echo never", 1));
   EXPECT_TRUE(outcome.timed_out);
   EXPECT_EQ(outcome.output.find("never"), std::string::npos);
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
 }
 
-TEST(ScriptRunnerTest, MissingInterpreterIsReported) {
-  const auto outcome = RunScript({.interpreter = "/nonexistent/sh", .body = "true", .environment = {},
-                                  .timeout = std::chrono::seconds(10)});
+TEST_F(ScriptRunnerTest, MissingInterpreterIsReported) {
+  auto run = Run("true");
+  run.interpreter = "/nonexistent/sh";
+  const auto outcome = RunScript(run);
   EXPECT_EQ(outcome.exit_code, 127);
   EXPECT_NE(outcome.output.find("cannot start"), std::string::npos);
 }
@@ -96,7 +127,7 @@ TEST(CreateOutputTest, MalformedLastLinesFail) {
 }
 
 TEST(ScriptValidationTest, RefusesOrdersItCannotRun) {
-  ScriptProcessor processor(10);
+  ScriptProcessor processor(10, std::filesystem::temp_directory_path());
   domain::Offering offering{.type = domain::OfferingType::kScript};
   offering.secret_options = {{"language", "shell"}, {"create", "echo hi"}};
   EXPECT_NO_THROW(processor.Validate(offering, domain::OrderType::kCreate));
