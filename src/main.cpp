@@ -143,7 +143,9 @@ int CreateStaffUser(const std::string& db, const std::string& username, const st
 int Demo(const std::string& db) {
   auto store = OpenStore(db, 1);
   service::SystemClock clock;
-  service::Context context{*store, clock};
+  // Orders reaching executing are queued for the workers of the next `orderly serve`.
+  processing::Registry processors({.script_runs_directory = ScriptRunsDirectory(db)});
+  service::Context context{*store, clock, &processors};
   const auto logins = service::SeedDemo(context);
   std::cout << "Demo data is in " << db << ". Logins (username / password):\n";
   for (const auto& login : logins) {

@@ -97,6 +97,11 @@ constexpr auto kRoutes = std::to_array<Route>({
     {"POST", "/api/marketplace-provider-resources/{uuid}/set_backend_metadata/", SetResourceBackendMetadata},
     {"POST", "/api/marketplace-provider-resources/{uuid}/unlink/", UnlinkProviderResource},
 
+    {"GET", "/api/support-issues/", ListSupportIssues},
+    {"GET", "/api/support-issues/{uuid}/", GetSupportIssue},
+    {"POST", "/api/support-issues/{uuid}/comment/", CommentOnSupportIssue},
+    {"POST", "/api/support-issues/{uuid}/set_status/", SetSupportIssueStatus},
+
     {"GET", "/api/events/", ListEvents},
     {"POST", "/api/periodic-jobs/run/", RunPeriodicJobs},
 });

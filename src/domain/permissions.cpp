@@ -126,6 +126,8 @@ bool MaySeeErrorTraceback(const Actor& actor, const Subject& subject) {
   return false;
 }
 
+const LifecyclePermission& IssueStatusPermission() { return PermissionFor(OrderAction::kSetStateDone); }
+
 ListRule OrderListRule() { return {"ORDER.LIST", kConsumerSide | kProviderSide}; }
 ListRule ConsumerResourceListRule() { return {"RESOURCE.LIST", kConsumerSide}; }
 

@@ -92,6 +92,11 @@ ListRule ConsumerResourceListRule();
 // on the offering or its organization); the consumer side sees error messages only.
 bool MaySeeErrorTraceback(const Actor& actor, const Subject& subject);
 
+// The helpdesk: whoever sees an issue may comment on it, except support users (read-only);
+// its status is set by staff and the provider side (as set_state_done).
+inline bool MayCommentOnIssue(const Actor& actor) { return actor.is_staff || !actor.is_support; }
+const LifecyclePermission& IssueStatusPermission();
+
 // Offerings' secret_options (credentials, scripts) are shown to staff only.
 inline bool MaySeeOfferingSecrets(const Actor& actor) { return actor.is_staff; }
 

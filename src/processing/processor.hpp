@@ -3,6 +3,7 @@
 #include "domain/offering.hpp"
 #include "domain/order.hpp"
 #include "service/orders/job_processing.hpp"
+#include "store/transaction.hpp"
 
 namespace orderly::processing {
 
@@ -14,6 +15,8 @@ class Processor {
   // Automated processors get a job in the durable queue when an order starts executing; manual
   // ones (Basic, SLURM site agent) wait for set_state_done / set_state_erred.
   virtual bool Automated() const = 0;
+  // Runs inside the transaction that moved the order to executing (e.g. opening a helpdesk issue).
+  virtual void OnExecuting(store::Transaction&, const domain::Order&) {}
   // Refuses, with Error(kInvalidInput), an order the backend could never carry out.
   virtual void Validate(const domain::Offering&, domain::OrderType) const {}
   // Runs on a worker thread, outside any transaction. Must not throw for backend failures:

@@ -8,6 +8,7 @@
 #include "processing/basic/basic_processor.hpp"
 #include "processing/script/script_processor.hpp"
 #include "processing/slurm/slurm_processor.hpp"
+#include "processing/support/support_processor.hpp"
 
 namespace orderly::processing {
 
@@ -17,7 +18,7 @@ Registry::Registry(RegistryOptions options) {
   processors_[OfferingType::kSlurm] = std::make_unique<slurm::SlurmProcessor>();
   processors_[OfferingType::kScript] = std::make_unique<script::ScriptProcessor>(options.script_timeout_seconds,
                                                                                 options.script_runs_directory);
-  processors_[OfferingType::kSupport] = std::make_unique<AwaitingBackendProcessor>();
+  processors_[OfferingType::kSupport] = std::make_unique<support::SupportProcessor>();
   processors_[OfferingType::kRemote] = std::make_unique<AwaitingBackendProcessor>();
   processors_[OfferingType::kOpenStackTenant] = std::make_unique<AwaitingBackendProcessor>();
   processors_[OfferingType::kRancher] = std::make_unique<AwaitingBackendProcessor>();
@@ -29,6 +30,7 @@ Registry::Registry(RegistryOptions options) {
 }
 
 void Registry::OrderExecuting(store::Transaction& tx, const domain::Order& order, domain::OfferingType type) {
+  For(type).OnExecuting(tx, order);
   if (!For(type).Automated()) return;
   tx.Jobs().Enqueue(order.id, order.uuid, order.modified);
   {

@@ -49,6 +49,14 @@ void Grant(Context& context, const domain::Actor& staff, domain::ScopeType scope
 NewOffering DemoOffering(const std::string& name, domain::OfferingType type,
                          const std::string& customer_uuid) {
   NewOffering offering{.name = name, .customer_uuid = customer_uuid, .type = type};
+  if (type == domain::OfferingType::kScript) {
+    // Runs on the server's workers: orders for it move on their own once `orderly serve` runs.
+    offering.secret_options = {
+        {"language", "shell"},
+        {"create", "echo \"provisioning $RESOURCE_NAME for $PROJECT_NAME\"\nsleep 2\necho vm-$(echo $ORDER_UUID | cut -c1-8)"},
+        {"update", "echo \"resizing $RESOURCE_BACKEND_ID to $LIMITS\"\nsleep 1"},
+        {"terminate", "echo \"deleting $RESOURCE_BACKEND_ID\"\nsleep 1"}};
+  }
   offering.components = {
       {.type = "cpu", .name = "CPU hours", .measured_unit = "hours",
        .billing_type = domain::BillingType::kLimit, .min_value = 1, .max_value = 100000},
@@ -99,6 +107,10 @@ void SeedOrders(Context& context, const DemoWorld& world) {
   PlaceDemoOrder(context, world, "owner", T::kBasic, "web-frontend (awaiting provider)", project);
   PlaceDemoOrder(context, world, "owner", T::kBasic, "archive (project not started)", world.future_project_uuid);
   PlaceDemoOrder(context, world, "owner", T::kSupport, "onboarding call (starts later)", project, "2099-06-01");
+  PlaceDemoOrder(context, world, "owner", T::kSupport, "training session (helpdesk issue open)", project);
+  for (const char* name : {"scripted-vm-1 (runs on its own)", "scripted-vm-2 (runs on its own)"}) {
+    PlaceDemoOrder(context, world, "owner", T::kScript, name, project);
+  }
 
   const auto executing = PlaceDemoOrder(context, world, "owner", T::kBasic, "gpu-node (in progress)", project);
   ApproveByProvider(context, provider, executing, [] { return nlohmann::json(nullptr); });

@@ -7,6 +7,7 @@
 #include "store/order_repository.hpp"
 #include "store/project_repository.hpp"
 #include "store/resource_repository.hpp"
+#include "store/support_repository.hpp"
 #include "store/role_repository.hpp"
 #include "store/sql/connection.hpp"
 #include "store/user_repository.hpp"
@@ -32,6 +33,7 @@ class Transaction {
   ResourceRepository Resources() { return ResourceRepository(connection_); }
   EventRepository Events() { return EventRepository(connection_); }
   JobRepository Jobs() { return JobRepository(connection_); }
+  SupportRepository Support() { return SupportRepository(connection_); }
 
  private:
   sql::Connection& connection_;

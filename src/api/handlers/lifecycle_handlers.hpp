@@ -43,6 +43,11 @@ http::Response SetResourceBackendMetadata(Call& call);
 http::Response UnlinkConsumerResource(Call& call);
 http::Response UnlinkProviderResource(Call& call);
 
+http::Response ListSupportIssues(Call& call);
+http::Response GetSupportIssue(Call& call);
+http::Response CommentOnSupportIssue(Call& call);
+http::Response SetSupportIssueStatus(Call& call);
+
 http::Response ListEvents(Call& call);
 http::Response RunPeriodicJobs(Call& call);
 
