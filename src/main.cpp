@@ -39,6 +39,7 @@ struct ServeOptions {
   int threads = 4;
   std::string clock_file;  // tests only: read "now" from this file
   int script_timeout = 1800;
+  service::Limits limits;
 };
 
 // Runs the periodic jobs every `interval` until stopped.
@@ -115,7 +116,7 @@ int Serve(const ServeOptions& options) {
   service::FileClock clock(options.clock_file);
   processing::Registry processors(
       {.script_timeout_seconds = options.script_timeout, .script_runs_directory = ScriptRunsDirectory(options.db)});
-  service::Context context{*store, clock, &processors};
+  service::Context context{*store, clock, &processors, options.limits};
   api::App app(context);
   PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
   processing::WorkerPool workers(context, processors, {.workers = options.workers});
@@ -174,6 +175,12 @@ int main(int argc, char** argv) {
   serve->add_option("--script-timeout", serve_options.script_timeout,
                     "seconds a Marketplace.Script script may run")
       ->check(CLI::Range(1, 86400));
+  serve->add_option("--execution-timeout", serve_options.limits.execution_timeout_seconds,
+                    "seconds an order of an automated type may stay executing")
+      ->check(CLI::Range(1, 30 * 86400));
+  serve->add_option("--stuck-after", serve_options.limits.stuck_after_seconds,
+                    "seconds after which a Creating/Updating/Terminating resource counts as stuck")
+      ->check(CLI::Range(1, 30 * 86400));
   // Tests inject time through this file; it is not part of the documented interface.
   serve->add_option("--clock-file", serve_options.clock_file)->group("");
 

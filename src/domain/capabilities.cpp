@@ -55,6 +55,8 @@ bool Supports(OfferingType type, OrderAction action) {
   return !Contains(kGated, action) || Contains(CapabilityOf(type).gated_actions, action);
 }
 
+bool ExecutionTimesOut(OfferingType type) { return CapabilityOf(type).processing == Processing::kAutomated; }
+
 std::string NotSupportedMessage(OfferingType type, OrderAction action) {
   if (action == kRetry) {
     return "Retry is not supported for offerings of type " + std::string(NameOf(type)) + ".";

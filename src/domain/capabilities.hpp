@@ -40,6 +40,10 @@ std::span<const OrderAction> GatedOrderActions();
 
 bool Supports(OfferingType type, OrderAction action);
 
+// processing.md §10: orders of automated types that sit in executing too long are failed
+// ("interruptible"); manual types wait for their provider as long as it takes.
+bool ExecutionTimesOut(OfferingType type);
+
 // The 405 detail for an action the type does not allow.
 std::string NotSupportedMessage(OfferingType type, OrderAction action);
 

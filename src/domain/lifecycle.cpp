@@ -154,3 +154,12 @@ bool AwaitsConsumerTerminationReview(ResourceState resource_state, const Order& 
 }
 
 }  // namespace orderly::domain
+
+namespace orderly::domain {
+
+bool IsTransitional(ResourceState state) {
+  return state == ResourceState::kCreating || state == ResourceState::kUpdating ||
+         state == ResourceState::kTerminating;
+}
+
+}  // namespace orderly::domain

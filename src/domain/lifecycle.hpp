@@ -68,6 +68,9 @@ enum class OrderOutcome {
 // The resource state after the outcome; the current one when the outcome leaves it alone.
 ResourceState ResourceStateAfter(OrderOutcome outcome, const Order& order, const Resource& resource);
 
+// A resource in one of these is waiting for an order to finish; one that stays too long is stuck.
+bool IsTransitional(ResourceState state);
+
 // domain.md §7.1: retrying a Create order needs its resource Erred or Terminated.
 bool RetryAllowedFor(const Order& order, ResourceState resource_state);
 

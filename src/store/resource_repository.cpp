@@ -95,6 +95,7 @@ std::string FilterClause(sql::Params& params, const ResourceFilter& filter) {
   if (!filter.name.empty()) add("r.name = " + params.Add(filter.name));
   if (!filter.backend_id.empty()) add("r.backend_id = " + params.Add(filter.backend_id));
   if (!filter.states.empty()) add("r.state IN " + sql::InList(params, filter.states, StateCode));
+  if (!filter.modified_before.empty()) add("r.modified < " + params.Add(filter.modified_before));
   if (!filter.offering_types.empty()) {
     add("f.type IN " + sql::InList(params, filter.offering_types, [](auto type) {
           return sql::Value(std::string(domain::NameOf(type)));

@@ -30,6 +30,7 @@ struct ResourceFilter {
   std::string backend_id;
   std::vector<domain::ResourceState> states;
   std::vector<domain::OfferingType> offering_types;
+  std::string modified_before;  // only resources unchanged since this timestamp
 };
 
 class ResourceRepository {

@@ -43,7 +43,9 @@ http::Response List(Call& call, ResourceSide side) {
     if (!type) throw InvalidField("offering_type", "Unknown value '" + text + "'.");
     filter.offering_types.push_back(*type);
   }
-  const auto page = service::ListResources(call.services(), actor, side, filter, options);
+  const auto stuck = request.Query("stuck");
+  const auto page = service::ListResources(call.services(), actor, side, filter,
+                                           stuck == "true" || stuck == "True" || stuck == "1", options);
   return ListResponse(call, options, page, [&](const store::ResourceRecord& record) { return Render(call, record); });
 }
 

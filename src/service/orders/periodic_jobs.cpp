@@ -1,5 +1,7 @@
 #include "service/orders/periodic_jobs.hpp"
 
+#include "domain/capabilities.hpp"
+#include "domain/dates.hpp"
 #include "domain/routing.hpp"
 #include "service/orders/order_lookup.hpp"
 #include "service/orders/order_routing.hpp"
@@ -40,6 +42,24 @@ bool ReleaseFromPendingStartDate(Context& context, domain::Id order_id) {
   });
 }
 
+// processing.md §10 mark_resources_as_erred_after_timeout: fail() with "Execution has timed out."
+bool TimeOut(Context& context, domain::Id order_id, int timeout_seconds) {
+  return context.store.Write([&](store::Transaction& tx) {
+    Workflow workflow(context, tx, nullptr);
+    auto record = tx.Orders().FindById(order_id);
+    if (!record || record->order.state != domain::OrderState::kExecuting) return false;
+    if (!domain::ExecutionTimesOut(record->where.offering_type)) return false;
+    if (record->order.modified >= domain::AddSeconds(workflow.now(), -timeout_seconds)) return false;
+    auto& order = record->order;
+    order.error_message = "Execution has timed out.";
+    order.completed_at = workflow.now();
+    workflow.MoveOrder(order, domain::OrderState::kErred, record->where.offering_type, order.error_message);
+    domain::Resource resource = ResourceOf(tx, order);
+    workflow.ApplyOutcome(domain::OrderOutcome::kProcessorFailed, order, resource);
+    return true;
+  });
+}
+
 template <typename Release>
 int ReleaseAll(Context& context, domain::OrderState state, Release&& release) {
   const auto ids = context.store.Read([&](store::Transaction& tx) { return tx.Orders().IdsInState(state, kBatch); });
@@ -59,6 +79,9 @@ PeriodicReport RunPeriodicJobs(Context& context) {
   report.pending_project_released = ReleaseStartedProjects(context);
   report.pending_start_date_released =
       ReleaseAll(context, domain::OrderState::kPendingStartDate, ReleaseFromPendingStartDate);
+  report.timed_out = ReleaseAll(context, domain::OrderState::kExecuting, [&](Context& c, domain::Id id) {
+    return TimeOut(c, id, c.limits.execution_timeout_seconds);
+  });
   return report;
 }
 

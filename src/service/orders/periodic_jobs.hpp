@@ -7,10 +7,13 @@ namespace orderly::service {
 struct PeriodicReport {
   int pending_project_released = 0;
   int pending_start_date_released = 0;
+  int timed_out = 0;
 };
 
+
 // Releases pending-project orders whose project has started and pending-start-date orders whose
-// date has come (domain.md §3.7). Each order moves in its own transaction.
+// date has come (domain.md §3.7), and fails executing orders of automated types that exceeded
+// the execution time-out (processing.md §10). Each order moves in its own transaction.
 PeriodicReport RunPeriodicJobs(Context& context);
 // Only the pending-project part, for when a project's start date moves (§3.7: clearing it
 // releases the project's orders at once).

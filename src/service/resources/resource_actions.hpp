@@ -11,10 +11,10 @@ namespace orderly::service {
 
 store::ResourceRecord GetResource(Context& context, const domain::Actor& actor,
                                   store::ResourceSide side, const std::string& uuid);
+// `stuck`: only resources in a transitional state for longer than the stuck threshold.
 store::Page<store::ResourceRecord> ListResources(Context& context, const domain::Actor& actor,
-                                                 store::ResourceSide side,
-                                                 const store::ResourceFilter& filter,
-                                                 const store::ListOptions& options);
+                                                 store::ResourceSide side, store::ResourceFilter filter,
+                                                 bool stuck, const store::ListOptions& options);
 std::vector<std::string> AvailableActions(Context& context, const domain::Actor& actor,
                                           const store::ResourceRecord& record);
 // GET /api/marketplace-orders/{uuid}/resource/: visible with its order.

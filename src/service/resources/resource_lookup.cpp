@@ -1,4 +1,8 @@
+#include <algorithm>
+
+#include "domain/dates.hpp"
 #include "domain/error.hpp"
+#include "domain/lifecycle.hpp"
 #include "service/resources/resource_actions.hpp"
 #include "service/resources/with_resource.hpp"
 
@@ -29,9 +33,19 @@ store::ResourceRecord GetResource(Context& context, const domain::Actor& actor,
 }
 
 store::Page<store::ResourceRecord> ListResources(Context& context, const domain::Actor& actor,
-                                                 store::ResourceSide side,
-                                                 const store::ResourceFilter& filter,
-                                                 const store::ListOptions& options) {
+                                                 store::ResourceSide side, store::ResourceFilter filter,
+                                                 bool stuck, const store::ListOptions& options) {
+  if (stuck) {
+    std::vector<domain::ResourceState> transitional;
+    for (const auto& entry : domain::ResourceStates()) {
+      const bool wanted = filter.states.empty() ||
+                          std::find(filter.states.begin(), filter.states.end(), entry.value) != filter.states.end();
+      if (domain::IsTransitional(entry.value) && wanted) transitional.push_back(entry.value);
+    }
+    if (transitional.empty()) return {};
+    filter.states = transitional;
+    filter.modified_before = domain::AddSeconds(context.clock.Now(), -context.limits.stuck_after_seconds);
+  }
   return context.store.Read([&](store::Transaction& tx) {
     return tx.Resources().List(side, VisibilityOf(actor), ScopeOf(domain::ConsumerResourceListRule()),
                                filter, options, OpenOrderStates());
