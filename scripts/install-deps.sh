@@ -11,8 +11,8 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev libsodium-dev uuid-dev
   # tests
   libgtest-dev libgmock-dev libcpp-httplib-dev curl
-  # benchmarks and load
-  wrk
+  # benchmarks and load (bench/run.sh)
+  wrk libbenchmark-dev
 )
 
 missing=()

@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# The one bench command: builds Release into its own directory, seeds stores, runs every scenario
+# against a real `orderly serve` on 127.0.0.1, measures the ceilings in the same run, and prints
+# the table (also bench/results/latest.json and latest.md). Never part of the tests.
+#
+#   bench/run.sh            default: stores of 10k and 100k orders, 8 s per phase (~3-4 min)
+#   bench/run.sh --quick    10k orders only, 2 s per phase (~1 min)
+#   bench/run.sh --full     default plus the 1M-order store (seeding adds about a minute)
+#   options: --skip-micro (no Google Benchmark run), --keep (keep the temporary directory)
+#   environment: ORDERLY_BENCH_BUILD_DIR (default build-release), ORDERLY_BENCH_SERVER_THREADS
+#                (default: orderly's own default), ORDERLY_BENCH_DURATION (seconds per phase)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+mode=default
+run_micro=1
+keep=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) mode=quick ;;
+    --full) mode=full ;;
+    --skip-micro) run_micro=0 ;;
+    --keep) keep=1 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "bench/run.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+case "$mode" in
+  quick) duration=2; warmup=0.5; sizes=(10000); micro_min_time=0.05 ;;
+  default) duration=8; warmup=1; sizes=(10000 100000); micro_min_time=0.3 ;;
+  full) duration=8; warmup=1; sizes=(10000 100000 1000000); micro_min_time=0.3 ;;
+esac
+duration=${ORDERLY_BENCH_DURATION:-$duration}
+
+# Concurrency of each scenario. 64 connections for reads (the issue's p99 target is stated at 64);
+# 16 lifecycle clients (each runs three dependent requests, so the server sees up to 16 writers);
+# 32 clients on 4 hot orders for contention.
+read_connections=64
+lifecycle_clients=16
+contention_clients=32
+hot_orders=4
+lifecycle_store_orders=10000
+
+bash scripts/install-deps.sh
+work=$(mktemp -d "${TMPDIR:-/tmp}/orderly-bench-XXXXXX")
+results="$work/results.jsonl"
+server_pid=""
+server_port=""
+
+cleanup() {
+  stop_server
+  if [ "$keep" = 1 ]; then echo "bench: kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+build_dir=${ORDERLY_BENCH_BUILD_DIR:-build-release}
+echo "bench: building Release into $build_dir" >&2
+# Quiet when it works; the whole log when it does not (ninja prints compiler errors on stdout).
+if ! { cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DORDERLY_BENCH=ON -DBUILD_TESTING=OFF &&
+       cmake --build "$build_dir" --target orderly_bench_all; } >"$work/build.log" 2>&1; then
+  cat "$work/build.log" >&2
+  echo "bench: the Release build failed" >&2
+  exit 1
+fi
+orderly_bin="$repo/$build_dir/orderly"
+tools="$repo/$build_dir/bench"
+
+# Starts `orderly serve` on a free loopback port (port 0; the server prints the one it bound).
+start_server() {
+  local db=$1 name=$2
+  local log="$work/server-$name.log"
+  local threads=()
+  if [ -n "${ORDERLY_BENCH_SERVER_THREADS:-}" ]; then threads=(--threads "$ORDERLY_BENCH_SERVER_THREADS"); fi
+  "$orderly_bin" serve --db "sqlite:$db" --listen 127.0.0.1:0 "${threads[@]}" >"$log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 300); do
+    server_port=$(sed -n 's#^orderly listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$#\1#p' "$log")
+    if [ -n "$server_port" ]; then return 0; fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  echo "bench: orderly did not start; its log:" >&2
+  cat "$log" >&2
+  exit 1
+}
+
+# SIGTERM to the server this script started, then SIGKILL to the same pid if it has not left in 20 s.
+stop_server() {
+  if [ -z "$server_pid" ]; then return 0; fi
+  kill -TERM "$server_pid" 2>/dev/null || true
+  for _ in $(seq 1 200); do
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$server_pid" 2>/dev/null; then kill -KILL "$server_pid" 2>/dev/null || true; fi
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
+
+# The server's peak and current resident set, as a record for the report.
+record_memory() {
+  local name=$1 orders=$2
+  local status="/proc/$server_pid/status"
+  local hwm rss
+  hwm=$(awk '/^VmHWM:/ {print $2}' "$status")
+  rss=$(awk '/^VmRSS:/ {print $2}' "$status")
+  printf '{"kind":"server","name":"%s","orders":%s,"vm_hwm_kb":%s,"vm_rss_kb":%s}\n' \
+    "$name" "$orders" "$hwm" "$rss" >>"$results"
+}
+
+load() {
+  "$tools/orderly_load" --port "$server_port" --out "$results" --duration "$duration" --warmup "$warmup" "$@"
+}
+
+seed() {
+  local db=$1 orders=$2 world=$3
+  "$tools/orderly_bench_seed" --db "sqlite:$db" --orders "$orders" --world "$world"
+}
+
+label_of() {
+  case "$1" in
+    *000000) echo "$(($1 / 1000000))M" ;;
+    *000) echo "$(($1 / 1000))k" ;;
+    *) echo "$1" ;;
+  esac
+}
+
+git_rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git status --porcelain 2>/dev/null)" ]; then git_rev="$git_rev+dirty"; fi
+printf '{"kind":"meta","mode":"%s","date":"%s","git":"%s","cpus":%s,"cpu_model":"%s","duration_s":%s,"warmup_s":%s}\n' \
+  "$mode" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$git_rev" "$(nproc)" \
+  "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo | tr -d '"')" "$duration" "$warmup" >"$results"
+
+# --- Writes: ceilings, lifecycle, contention on one server -------------------------------------
+echo "bench: lifecycle store ($(label_of $lifecycle_store_orders) orders)" >&2
+seed "$work/lifecycle.db" "$lifecycle_store_orders" "$work/lifecycle.json"
+start_server "$work/lifecycle.db" lifecycle
+
+load --scenario health --name ceiling.health --connections "$read_connections"
+if command -v wrk >/dev/null; then
+  BENCH_NAME=ceiling.health.wrk wrk -t2 -c"$read_connections" -d"${duration}s" \
+    -s "$repo/bench/wrk/health_summary.lua" "http://127.0.0.1:$server_port/health/" | { grep '^{' || true; } >>"$results"
+fi
+# The store ceiling runs in-process on the server's own database file while the server idles.
+store_ceiling() {
+  "$tools/orderly_store_ceiling" --db "sqlite:$work/lifecycle.db" --world "$work/lifecycle.json" --out "$results" \
+    --duration "$duration" --warmup "$warmup" "$@"
+}
+# What-ifs for the write path: four writer threads meeting in SQLite's busy handler, as the
+# server's request threads do, and the same four taking turns in FIFO order (bench/README.md).
+store_ceiling --threads 4 --name ceiling.store.threads4 --ceiling ceiling.store
+store_ceiling --threads 4 --writer-lock --name ceiling.store.threads4.fifo --ceiling ceiling.store
+
+# Each write scenario is compared with the store ceiling measured just before and just after it:
+# the disk's fsync time drifts within a minute here, and the bracket shows by how much.
+# An order is three write transactions (create, approve, done): ratio = 3 x orders/s / store tx/s.
+store_ceiling --name ceiling.store
+load --scenario lifecycle --world "$work/lifecycle.json" --name lifecycle --connections "$lifecycle_clients" \
+  --ceiling ceiling.store,ceiling.store.mid --ceiling-factor 3
+store_ceiling --name ceiling.store.mid
+# Contention commits the same three writes per completed order; its 409s roll back.
+load --scenario contention --world "$work/lifecycle.json" --name contention --connections "$contention_clients" \
+  --hot-orders "$hot_orders" --ceiling ceiling.store.mid,ceiling.store.end --ceiling-factor 3
+store_ceiling --name ceiling.store.end
+# The lifecycle again at half the rate it reached, with latency from each order's scheduled start.
+load --scenario lifecycle --world "$work/lifecycle.json" --name lifecycle.fixed_rate_50pct \
+  --connections "$lifecycle_clients" --rate-of lifecycle --rate-fraction 0.5
+
+# HOOK (processing issue): Script orders with a no-op script through the job queue, orders/s and
+# queue delay, belong here on this server once the job queue lands. Not measured yet.
+record_memory lifecycle "$lifecycle_store_orders"
+stop_server
+
+# --- Reads over stores of growing size -------------------------------------------------------
+for orders in "${sizes[@]}"; do
+  label=$(label_of "$orders")
+  echo "bench: read store ($label orders)" >&2
+  seed "$work/read-$label.db" "$orders" "$work/read-$label.json"
+  start_server "$work/read-$label.db" "read-$label"
+  load --scenario health --name "ceiling.health.$label" --connections "$read_connections"
+  load --scenario get_order --world "$work/read-$label.json" --name "read.get_order.$label" \
+    --connections "$read_connections" --ceiling "ceiling.health.$label"
+  load --scenario list_orders --world "$work/read-$label.json" --name "read.list_orders.$label" \
+    --connections "$read_connections" --ceiling "ceiling.health.$label"
+  # One connection: the list's own latency, without queueing behind 63 others.
+  load --scenario list_orders --world "$work/read-$label.json" --name "read.list_orders.$label.c1" \
+    --connections 1
+  record_memory "read-$label" "$orders"
+  stop_server
+  rm -f "$work/read-$label.db" "$work/read-$label.db-wal" "$work/read-$label.db-shm"
+done
+
+# HOOK (PostgreSQL issue): the pgbench simple-update ceiling and the scenarios above on a
+# postgresql:// store belong here once the store speaks PostgreSQL. Not measured yet.
+
+# --- Micro-benchmarks ------------------------------------------------------------------------
+micro_args=()
+if [ "$run_micro" = 1 ]; then
+  echo "bench: micro-benchmarks" >&2
+  "$tools/orderly_micro_bench" --benchmark_min_time="$micro_min_time" \
+    --benchmark_out="$work/micro.json" --benchmark_out_format=json >"$work/micro.txt"
+  micro_args=(--micro "$work/micro.json")
+fi
+
+mkdir -p bench/results
+"$tools/orderly_bench_report" --results "$results" "${micro_args[@]}" \
+  --out bench/results/latest.json --markdown bench/results/latest.md
+echo "bench: wrote bench/results/latest.json and bench/results/latest.md" >&2
