@@ -1,6 +1,7 @@
 #include "service/auth.hpp"
 
 #include "domain/error.hpp"
+#include "service/orders/order_lookup.hpp"
 #include "service/secrets.hpp"
 
 namespace orderly::service {
@@ -25,15 +26,7 @@ domain::Actor Authenticate(Context& context, std::string_view token) {
     if (!user || !user->is_active) {
       throw Error(ErrorCode::kUnauthenticated, "Invalid token.");
     }
-    auto roles = tx.Roles();
-    return domain::Actor{.user_id = user->id,
-                         .uuid = user->uuid,
-                         .username = user->username,
-                         .full_name = user->full_name,
-                         .is_staff = user->is_staff,
-                         .is_support = user->is_support,
-                         .roles = roles.GrantsOf(user->id),
-                         .permissions = roles.LoadPermissions()};
+    return LoadActor(tx, user->id);
   });
 }
 
