@@ -26,7 +26,7 @@ domain::Actor Authenticate(Context& context, std::string_view token) {
     if (!user || !user->is_active) {
       throw Error(ErrorCode::kUnauthenticated, "Invalid token.");
     }
-    return LoadActor(tx, user->id);
+    return ActorOf(tx, *user);
   });
 }
 

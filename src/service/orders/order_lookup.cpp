@@ -54,15 +54,18 @@ domain::OrderFacts FactsOf(const store::OrderRecord& record, const std::string& 
 
 domain::Actor LoadActor(store::Transaction& tx, domain::Id user_id) {
   const auto user = tx.Users().FindById(user_id);
-  if (!user) return domain::Actor{};
+  return user ? ActorOf(tx, *user) : domain::Actor{};
+}
+
+domain::Actor ActorOf(store::Transaction& tx, const domain::User& user) {
   auto roles = tx.Roles();
-  return domain::Actor{.user_id = user->id,
-                       .uuid = user->uuid,
-                       .username = user->username,
-                       .full_name = user->full_name,
-                       .is_staff = user->is_staff,
-                       .is_support = user->is_support,
-                       .roles = roles.GrantsOf(user->id),
+  return domain::Actor{.user_id = user.id,
+                       .uuid = user.uuid,
+                       .username = user.username,
+                       .full_name = user.full_name,
+                       .is_staff = user.is_staff,
+                       .is_support = user.is_support,
+                       .roles = roles.GrantsOf(user.id),
                        .permissions = roles.LoadPermissions()};
 }
 

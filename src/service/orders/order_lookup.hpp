@@ -22,6 +22,7 @@ domain::OrderFacts FactsOf(const store::OrderRecord& record, const std::string& 
 
 // Everything a permission check needs about another user (routing on behalf of a reviewer).
 domain::Actor LoadActor(store::Transaction& tx, domain::Id user_id);
+domain::Actor ActorOf(store::Transaction& tx, const domain::User& user);
 
 // The resource of an order, which always exists while the order does.
 domain::Resource ResourceOf(store::Transaction& tx, const domain::Order& order);
