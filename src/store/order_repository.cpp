@@ -4,12 +4,12 @@
 #include "store/sql/order_queries.hpp"
 #include "store/sql/params.hpp"
 #include "store/sql/permission_clause.hpp"
+#include "store/sql/surroundings.hpp"
 
 namespace orderly::store {
 namespace {
 
 using domain::EnumByCode;
-using domain::EnumByName;
 
 constexpr sql::ScopeColumns kOrderScopes{"o.project_id", "p.customer_id", "f.customer_id", "o.offering_id"};
 
@@ -62,23 +62,7 @@ domain::Order ToOrder(const sql::Row& row) {
 OrderRecord ToRecord(const sql::Row& row) {
   OrderRecord record;
   record.order = ToOrder(row);
-  auto& where = record.where;
-  where.project_uuid = row.Text(30);
-  where.project_name = row.Text(31);
-  where.project_start_date = row.OptionalText(32);
-  where.project_end_date = row.OptionalText(33);
-  where.customer_id = row.Int(34);
-  where.customer_uuid = row.Text(35);
-  where.customer_name = row.Text(36);
-  where.customer_blocked = row.Bool(37);
-  where.offering_uuid = row.Text(38);
-  where.offering_name = row.Text(39);
-  where.offering_type = EnumByName(domain::OfferingTypes(), row.Text(40)).value_or(domain::OfferingType::kBasic);
-  where.offering_customer_id = row.Int(41);
-  where.provider_uuid = row.Text(42);
-  where.provider_name = row.Text(43);
-  where.plan_uuid = row.OptionalText(44);
-  where.plan_name = row.Text(45);
+  record.where = sql::ReadSurroundings(row, 30);
   record.old_plan_uuid = row.OptionalText(46);
   record.old_plan_name = row.Text(47);
   record.resource_uuid = row.Text(48);

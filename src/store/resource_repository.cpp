@@ -4,12 +4,12 @@
 #include "store/sql/params.hpp"
 #include "store/sql/permission_clause.hpp"
 #include "store/sql/resource_queries.hpp"
+#include "store/sql/surroundings.hpp"
 
 namespace orderly::store {
 namespace {
 
 using domain::EnumByCode;
-using domain::EnumByName;
 
 constexpr sql::ScopeColumns kResourceScopes{"r.project_id", "p.customer_id", "f.customer_id", "r.offering_id"};
 
@@ -52,23 +52,7 @@ ResourceRecord ToRecord(const sql::Row& row) {
   resource.error_traceback = row.Text(15);
   resource.created = row.Text(16);
   resource.modified = row.Text(17);
-  auto& where = record.where;
-  where.project_uuid = row.Text(18);
-  where.project_name = row.Text(19);
-  where.project_start_date = row.OptionalText(20);
-  where.project_end_date = row.OptionalText(21);
-  where.customer_id = row.Int(22);
-  where.customer_uuid = row.Text(23);
-  where.customer_name = row.Text(24);
-  where.customer_blocked = row.Bool(25);
-  where.offering_uuid = row.Text(26);
-  where.offering_name = row.Text(27);
-  where.offering_type = EnumByName(domain::OfferingTypes(), row.Text(28)).value_or(domain::OfferingType::kBasic);
-  where.offering_customer_id = row.Int(29);
-  where.provider_uuid = row.Text(30);
-  where.provider_name = row.Text(31);
-  where.plan_uuid = row.OptionalText(32);
-  where.plan_name = row.Text(33);
+  record.where = sql::ReadSurroundings(row, 18);
   record.creation_order_uuid = row.OptionalText(34);
   record.order_in_progress_uuid = row.OptionalText(35);
   return record;
