@@ -36,17 +36,22 @@ std::string OrderlyBinary() {
 }
 
 int RunOrderly(const std::vector<std::string>& args, std::string* output) {
-  int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
   std::vector<std::string> full{OrderlyBinary()};
   full.insert(full.end(), args.begin(), args.end());
+  return RunProgram(full, output);
+}
+
+int RunProgram(const std::vector<std::string>& full, std::string* output) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
   const pid_t pid = fork();
   if (pid == 0) {
     dup2(pipe_fds[1], STDOUT_FILENO);
     dup2(pipe_fds[1], STDERR_FILENO);
     close(pipe_fds[0]);
     close(pipe_fds[1]);
-    auto argv = Argv(full);
+    auto args = full;
+    auto argv = Argv(args);
     execv(argv[0], argv.data());
     _exit(127);
   }

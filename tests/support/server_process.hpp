@@ -10,6 +10,8 @@ namespace orderly::testing {
 
 // Runs `orderly <args...>` to completion and returns its exit code; output goes to `output`.
 int RunOrderly(const std::vector<std::string>& args, std::string* output = nullptr);
+// Runs `argv[0]` (an absolute path) with the rest as arguments, the same way.
+int RunProgram(const std::vector<std::string>& argv, std::string* output = nullptr);
 
 // A real `orderly serve` on 127.0.0.1 with a free port and its own database in a fresh temporary
 // directory. Stopped (SIGTERM, then SIGKILL) and its directory removed on destruction.
