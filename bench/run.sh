@@ -74,7 +74,7 @@ start_server() {
   local log="$work/server-$name.log"
   local threads=()
   if [ -n "${ORDERLY_BENCH_SERVER_THREADS:-}" ]; then threads=(--threads "$ORDERLY_BENCH_SERVER_THREADS"); fi
-  "$orderly_bin" serve --db "sqlite:$db" --listen 127.0.0.1:0 "${threads[@]}" >"$log" 2>&1 &
+  "$orderly_bin" serve --db "sqlite:$db" --listen 127.0.0.1:0 --log-level warn "${threads[@]}" >"$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 300); do
     server_port=$(sed -n 's#^orderly listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$#\1#p' "$log")

@@ -11,6 +11,7 @@
 
 #include "api/app.hpp"
 #include "api/http/server.hpp"
+#include "api/observability/logging.hpp"
 #include "domain/error.hpp"
 #include "processing/registry.hpp"
 #include "processing/worker_pool.hpp"
@@ -39,6 +40,8 @@ struct ServeOptions {
   int threads = 4;
   std::string clock_file;  // tests only: read "now" from this file
   int script_timeout = 1800;
+  std::string log_level = EnvOr("ORDERLY_LOG_LEVEL", "info");
+  std::string log_format = EnvOr("ORDERLY_LOG_FORMAT", "text");
   service::Limits limits;
 };
 
@@ -111,6 +114,7 @@ std::string ScriptRunsDirectory(const std::string& db) {
 }
 
 int Serve(const ServeOptions& options) {
+  api::observability::ConfigureLogging(options.log_level, options.log_format);
   const auto [host, port] = SplitListen(options.listen);
   auto store = OpenStore(options.db, options.threads + 2);
   service::FileClock clock(options.clock_file);
@@ -183,6 +187,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 30 * 86400));
   // Tests inject time through this file; it is not part of the documented interface.
   serve->add_option("--clock-file", serve_options.clock_file)->group("");
+  serve->add_option("--log-level", serve_options.log_level,
+                    "trace, debug, info (default: a line per request), warn, error, off "
+                    "(env ORDERLY_LOG_LEVEL)")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  serve->add_option("--log-format", serve_options.log_format,
+                    "text or json (one JSON object per line; env ORDERLY_LOG_FORMAT)")
+      ->check(CLI::IsMember({"text", "json"}));
 
   std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
   std::string username;

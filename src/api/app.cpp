@@ -2,8 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <cmath>
+
 #include "api/call.hpp"
 #include "api/errors.hpp"
+#include "api/observability/logging.hpp"
+#include "api/observability/request_id.hpp"
 #include "api/routes.hpp"
 #include "domain/ids.hpp"
 
@@ -25,15 +30,38 @@ bool UuidParamsValid(http::Request& request) {
 App::App(service::Context& services) : services_(services) {
   for (const Route& route : Routes()) {
     const Endpoint endpoint = route.endpoint;
+    const std::string_view pattern = route.pattern;
     router_.Add(std::string(route.method), std::string(route.pattern),
-                [this, endpoint](http::Request& request) {
-                  Call call(request, services_);
+                [this, endpoint, pattern](http::Request& request) {
+                  request.route = pattern;
+                  Call call(request, services_, metrics_);
                   return endpoint(call);
                 });
   }
 }
 
 http::Response App::Handle(http::Request& request) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::string request_id = observability::RequestIdOf(request);
+  auto response = Dispatch(request);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  response.headers.emplace_back("X-Request-ID", request_id);
+  const std::string_view route =
+      request.route.empty() ? std::string_view("unmatched") : request.route;
+  metrics_.ObserveRequest(request.method, route, response.status, seconds);
+  observability::LogFields("request", {{"event", "request"},
+                                       {"method", request.method},
+                                       {"route", route},
+                                       {"path", request.path},
+                                       {"status", response.status},
+                                       {"duration_ms", std::round(seconds * 100000.0) / 100.0},
+                                       {"user", request.user},
+                                       {"request_id", request_id}});
+  return response;
+}
+
+http::Response App::Dispatch(http::Request& request) {
   try {
     auto match = router_.Match(request.method, request.path);
     if (match.status == http::MatchStatus::kNotFound) {
@@ -49,7 +77,8 @@ http::Response App::Handle(http::Request& request) {
     if (!UuidParamsValid(request)) throw NotFound("Not found.");
     return (*match.handler)(request);
   } catch (const Error& error) {
-    if (error.code() == ErrorCode::kInternal) spdlog::error("{} {}: {}", request.method, request.path, error.what());
+    if (error.code() == ErrorCode::kInternal)
+      spdlog::error("{} {}: {}", request.method, request.path, error.what());
     return ErrorResponse(error);
   } catch (const std::exception& error) {
     spdlog::error("{} {} failed: {}", request.method, request.path, error.what());

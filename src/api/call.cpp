@@ -43,8 +43,8 @@ std::string PageLink(const Call& call, const http::Request& request, std::int64_
 
 }  // namespace
 
-Call::Call(http::Request& request, service::Context& services)
-    : request_(request), services_(services), links_(BaseUrl(request)) {}
+Call::Call(http::Request& request, service::Context& services, observability::Metrics& metrics)
+    : request_(request), services_(services), metrics_(metrics), links_(BaseUrl(request)) {}
 
 const domain::Actor& Call::Actor() {
   if (actor_) return *actor_;
@@ -54,6 +54,7 @@ const domain::Actor& Call::Actor() {
     throw Error(ErrorCode::kUnauthenticated, "Authentication credentials were not provided.");
   }
   actor_ = service::Authenticate(services_, header.substr(kScheme.size()));
+  request_.user = actor_->username;
   return *actor_;
 }
 

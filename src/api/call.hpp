@@ -5,6 +5,7 @@
 
 #include "api/http/message.hpp"
 #include "api/json/links.hpp"
+#include "api/observability/metrics.hpp"
 #include "domain/actor.hpp"
 #include "service/context.hpp"
 #include "store/list_options.hpp"
@@ -15,10 +16,11 @@ namespace orderly::api {
 // authenticated the first time a handler asks.
 class Call {
  public:
-  Call(http::Request& request, service::Context& services);
+  Call(http::Request& request, service::Context& services, observability::Metrics& metrics);
 
   http::Request& request() { return request_; }
   service::Context& services() { return services_; }
+  observability::Metrics& metrics() { return metrics_; }
   const json::Links& links() const { return links_; }
   std::string_view Param(std::string_view name) const { return request_.Param(name); }
 
@@ -31,6 +33,7 @@ class Call {
  private:
   http::Request& request_;
   service::Context& services_;
+  observability::Metrics& metrics_;
   json::Links links_;
   std::optional<domain::Actor> actor_;
 };

@@ -12,6 +12,7 @@ using namespace handlers;  // NOLINT: the table reads better with bare handler n
 
 constexpr auto kRoutes = std::to_array<Route>({
     {"GET", "/health/", Health},
+    {"GET", "/metrics", PrometheusMetrics},
     {"POST", "/api-auth/password/", ObtainToken},
 
     {"GET", "/api/users/", ListUsers},

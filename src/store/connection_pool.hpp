@@ -1,6 +1,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -38,6 +39,13 @@ class ConnectionPool {
   Lease Acquire();
   std::string_view Engine() const { return engine_; }
 
+  struct Usage {
+    int size = 0;
+    int in_use = 0;
+    std::int64_t waits = 0;  // acquisitions that found no idle connection
+  };
+  Usage CurrentUsage();
+
  private:
   void Release(std::unique_ptr<sql::Connection> connection);
 
@@ -45,6 +53,8 @@ class ConnectionPool {
   std::condition_variable available_;
   std::vector<std::unique_ptr<sql::Connection>> idle_;
   std::string engine_;
+  int size_ = 0;
+  std::int64_t waits_ = 0;
 };
 
 }  // namespace orderly::store

@@ -29,6 +29,7 @@ class Store {
   // True when a trivial query succeeds.
   bool Ping();
   std::string_view Engine() const { return pool_->Engine(); }
+  ConnectionPool::Usage PoolUsage() { return pool_->CurrentUsage(); }
 
  private:
   template <typename Work>

@@ -7,6 +7,7 @@
 #include "store/order_repository.hpp"
 #include "store/project_repository.hpp"
 #include "store/resource_repository.hpp"
+#include "store/statistics_repository.hpp"
 #include "store/support_repository.hpp"
 #include "store/role_repository.hpp"
 #include "store/sql/connection.hpp"
@@ -34,6 +35,7 @@ class Transaction {
   EventRepository Events() { return EventRepository(connection_); }
   JobRepository Jobs() { return JobRepository(connection_); }
   SupportRepository Support() { return SupportRepository(connection_); }
+  StatisticsRepository Statistics() { return StatisticsRepository(connection_); }
 
  private:
   sql::Connection& connection_;

@@ -1,5 +1,6 @@
 #include "server_process.hpp"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -69,7 +70,8 @@ int RunProgram(const std::vector<std::string>& full, std::string* output) {
 
 ServerProcess::ServerProcess(std::string db_url, std::vector<std::string> extra_args)
     : directory_(MakeTempDirectory()),
-      db_url_(db_url.empty() ? "sqlite:" + (directory_ / "orderly.db").string() : std::move(db_url)),
+      db_url_(db_url.empty() ? "sqlite:" + (directory_ / "orderly.db").string()
+                             : std::move(db_url)),
       extra_args_(std::move(extra_args)) {}
 
 ServerProcess::~ServerProcess() {
@@ -81,14 +83,18 @@ ServerProcess::~ServerProcess() {
 void ServerProcess::Start() {
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> args{OrderlyBinary(), "serve", "--db", db_url_, "--listen",
-                                "127.0.0.1:0"};
+  std::vector<std::string> args{OrderlyBinary(), "serve",    "--db",
+                                db_url_,         "--listen", "127.0.0.1:0"};
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
   pid_ = fork();
   if (pid_ == 0) {
     dup2(pipe_fds[1], STDOUT_FILENO);
     close(pipe_fds[0]);
     close(pipe_fds[1]);
+    if (!log_path_.empty()) {
+      const int log = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+      if (log >= 0) dup2(log, STDERR_FILENO);
+    }
     auto argv = Argv(args);
     execv(argv[0], argv.data());
     _exit(127);

@@ -27,6 +27,9 @@ class ServerProcess {
   const std::string& db_url() const { return db_url_; }
   const std::filesystem::path& directory() const { return directory_; }
 
+  // Sends the server's standard error (its log) to `path` from the next Start on.
+  void CaptureLogTo(std::filesystem::path path) { log_path_ = std::move(path); }
+
   void Start();
   // SIGKILL: the process gets no chance to finish anything.
   void Kill();
@@ -37,6 +40,7 @@ class ServerProcess {
   std::filesystem::path directory_;
   std::string db_url_;
   std::vector<std::string> extra_args_;
+  std::filesystem::path log_path_;
   pid_t pid_ = -1;
   int port_ = 0;
 };

@@ -11,6 +11,13 @@ http::Response Health(Call& call) {
   return JsonResponse(200, {{"status", "ok"}, {"store", call.services().store.Engine()}});
 }
 
+http::Response PrometheusMetrics(Call& call) {
+  return http::Response{.status = 200,
+                        .content_type = "text/plain; version=0.0.4; charset=utf-8",
+                        .body = call.metrics().Render(call.services()),
+                        .headers = {}};
+}
+
 http::Response ObtainToken(Call& call) {
   const auto body = json::ObjectBody(call.request());
   const std::string username = json::RequiredString(body, "username");

@@ -6,6 +6,8 @@
 namespace orderly::api::handlers {
 
 http::Response Health(Call& call);
+// Prometheus text exposition; unauthenticated like /health/, for the scraper.
+http::Response PrometheusMetrics(Call& call);
 http::Response ObtainToken(Call& call);
 
 http::Response ListUsers(Call& call);

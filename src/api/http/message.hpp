@@ -16,6 +16,9 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
   std::vector<std::pair<std::string, std::string>> path_params;  // filled by the router
+  // For logs and metrics: the matched route's pattern, and the caller once authenticated.
+  std::string route;
+  std::string user;
 
   // The first value of a header (name in lower case), or empty.
   std::string_view Header(std::string_view lower_name) const;
