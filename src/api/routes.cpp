@@ -13,6 +13,8 @@ using namespace handlers;  // NOLINT: the table reads better with bare handler n
 constexpr auto kRoutes = std::to_array<Route>({
     {"GET", "/health/", Health},
     {"GET", "/metrics", PrometheusMetrics},
+    {"GET", "/api/schema/", ApiSchema},
+    {"GET", "/api/docs/", ApiDocs},
     {"POST", "/api-auth/password/", ObtainToken},
 
     {"GET", "/api/users/", ListUsers},

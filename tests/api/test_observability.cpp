@@ -149,3 +149,25 @@ TEST_F(JsonLogTest, UnknownLogSettingsAreUsageErrors) {
 
 }  // namespace
 }  // namespace orderly::testing
+
+namespace orderly::testing {
+namespace {
+
+TEST_F(ObservabilityTest, ServesTheOpenApiDocumentAndAnOfflineReferencePage) {
+  const auto schema = api().Get("/api/schema/");
+  ASSERT_EQ(schema.status, 200);
+  EXPECT_EQ(schema.body["openapi"], "3.0.3");
+  EXPECT_TRUE(
+      schema.body["paths"]["/api/marketplace-orders/{uuid}/set_state_erred/"].contains("post"));
+  EXPECT_GT(schema.body["paths"].size(), 60u);
+
+  const auto page = api().Get("/api/docs/");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.Header("Content-Type").rfind("text/html", 0), 0u);
+  EXPECT_NE(page.text.find("/api/schema/"), std::string::npos);
+  EXPECT_EQ(page.text.find("src=\"http"), std::string::npos) << "no external scripts";
+  EXPECT_EQ(page.text.find("href=\"http"), std::string::npos) << "no external styles";
+}
+
+}  // namespace
+}  // namespace orderly::testing

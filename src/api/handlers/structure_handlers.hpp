@@ -8,6 +8,9 @@ namespace orderly::api::handlers {
 http::Response Health(Call& call);
 // Prometheus text exposition; unauthenticated like /health/, for the scraper.
 http::Response PrometheusMetrics(Call& call);
+// The OpenAPI 3 document generated from the route table, and a page that browses it offline.
+http::Response ApiSchema(Call& call);
+http::Response ApiDocs(Call& call);
 http::Response ObtainToken(Call& call);
 
 http::Response ListUsers(Call& call);
