@@ -20,9 +20,13 @@ bool UuidParamsValid(http::Request& request) {
   return true;
 }
 
+bool IsRead(const http::Request& request) { return request.method == "GET" || request.method == "HEAD"; }
+
 }  // namespace
 
-App::App(service::Context& services) : services_(services) {
+App::App(service::Context& services, const std::optional<std::filesystem::path>& web_root)
+    : services_(services) {
+  if (web_root) site_.emplace(*web_root);
   for (const Route& route : Routes()) {
     const Endpoint endpoint = route.endpoint;
     router_.Add(std::string(route.method), std::string(route.pattern),
@@ -37,6 +41,7 @@ http::Response App::Handle(http::Request& request) {
   try {
     auto match = router_.Match(request.method, request.path);
     if (match.status == http::MatchStatus::kNotFound) {
+      if (site_ && IsRead(request) && !web::IsApiPath(request.path)) return site_->Serve(request.path);
       throw NotFound("Not found.");
     }
     if (match.status == http::MatchStatus::kMethodNotAllowed) {

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <filesystem>
+#include <optional>
+
 #include "api/http/message.hpp"
 #include "api/http/router.hpp"
+#include "api/web/static_site.hpp"
 #include "service/context.hpp"
 
 namespace orderly::api {
@@ -10,12 +14,14 @@ namespace orderly::api {
 // failure into the response the conventions prescribe. Nothing escapes it.
 class App {
  public:
-  explicit App(service::Context& services);
+  // With a web root, GET and HEAD of paths outside the API serve the web UI from it.
+  explicit App(service::Context& services, const std::optional<std::filesystem::path>& web_root = {});
   http::Response Handle(http::Request& request);
 
  private:
   service::Context& services_;
   http::Router router_;
+  std::optional<web::StaticSite> site_;
 };
 
 }  // namespace orderly::api
