@@ -240,7 +240,19 @@ describe('consumer', () => {
     await badgeInHeading('Pending provider approval');
     assert.match(await heading(), /e2e consumer order/);
     assert.match(await page.getByRole('tabpanel').innerText(), /cpu\s+12/);
-    await chooseAction('Cancel');
+    // From the keyboard: Enter opens the menu with focus on its first item, Escape closes it and
+    // returns focus to the toggle, Enter on an item runs it.
+    const toggle = page.getByRole('button', { name: 'Actions' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Cancel');
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-haspopup')), 'menu');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem');
+    await page.keyboard.press('Enter');
     await toast('Order has been canceled.');
     await badgeInHeading('Canceled');
     await shot('consumer-order-canceled');
