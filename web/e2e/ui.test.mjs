@@ -282,3 +282,40 @@ describe('consumer', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 });
+
+describe('staff', () => {
+  test('force destroys a resource after a danger confirmation, and unlinks another', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await signIn('staff');
+    await page.getByRole('link', { name: 'My resources' }).click();
+    await page.getByRole('link', { name: 'storage (broken)' }).click();
+    await page.getByTestId('resource-state').getByText('Erred').waitFor();
+    await page.getByRole('button', { name: 'Actions' }).first().click();
+    for (const group of ['Resource actions', 'Provider actions', 'Staff actions']) {
+      await page.getByRole('group', { name: group }).waitFor();
+    }
+    assert.deepEqual(await page.getByRole('group', { name: 'Staff actions' }).getByRole('menuitem').allInnerTexts(), [
+      'Force destroy (staff)',
+      'Unlink (staff)',
+    ]);
+    await shot('resource-staff-actions');
+    await page.getByRole('menuitem', { name: /Force destroy/ }).click();
+    const dialog = page.getByRole('dialog');
+    assert.match(await dialog.innerText(), /Danger: the resource is terminated even if the provider cannot clean it up/);
+    await shot('resource-force-destroy-dialog');
+    await dialog.getByRole('button', { name: 'Force destroy' }).click();
+    await toast('Resource deletion has been scheduled.');
+    await page.locator('tbody tr', { hasText: 'Terminate' }).first().waitFor();
+
+    await page.getByRole('link', { name: 'My resources' }).click();
+    await page.getByRole('link', { name: 'legacy (terminated)' }).click();
+    await page.getByText('Resource is TERMINATED').waitFor();
+    await chooseAction('Unlink (staff)');
+    assert.match(await page.getByRole('dialog').innerText(), /Unlink resource/);
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes' }).click();
+    await toast('Resource has been unlinked.');
+    await page.getByRole('heading', { name: 'My resources' }).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    assert.equal(await page.getByRole('link', { name: 'legacy (terminated)' }).count(), 0);
+  });
+});
