@@ -103,11 +103,16 @@ describe('provider', () => {
   });
 
   test('filters the orders list by state and type, kept in the URL', async () => {
-    await page.getByLabel('State').selectOption('pending-provider');
+    await page.getByLabel('State', { exact: true }).selectOption('pending-provider');
     await page.waitForURL(/state=pending-provider/);
     await waitForRows((states) => states.length > 0 && states.every((s) => s === 'pending-provider'));
     const states = await rowStates();
     assert.ok(states.length >= 3, `pending-provider rows: ${states.length}`);
+    // Pending-provider rows carry the provider's row menu (Approve / Decline).
+    await page.getByRole('button', { name: 'Actions for web-frontend (awaiting provider)' }).click();
+    assert.deepEqual(await page.getByRole('menu').getByRole('menuitem').allInnerTexts(), ['Approve', 'Decline']);
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     assert.equal(await page.locator('tbody .badge').first().innerText(), 'Pending provider approval');
     await page.getByLabel('Type', { exact: true }).selectOption('Terminate');
     await page.waitForURL(/type=Terminate/);
@@ -119,7 +124,11 @@ describe('provider', () => {
     await waitForRows((states) => states.length === 1);
     assert.equal(await page.getByLabel('Type', { exact: true }).inputValue(), 'Terminate');
     await page.getByRole('button', { name: 'Remove filter Type: Terminate' }).click();
-    await waitForRows((states) => states.length >= 3);
+    await page.getByLabel('State', { exact: true }).selectOption('done');
+    await waitForRows((states) => states.length > 0 && states.every((s) => s === 'done'));
+    assert.equal(await page.getByRole('button', { name: /^Actions for / }).first().isDisabled(), true);
+    await page.getByRole('button', { name: 'Remove filter State: Done' }).click();
+    await waitForRows((states) => states.length >= 3 && new Set(states).size > 1);
   });
 
   test('shows an empty state when nothing matches', async () => {

@@ -14,7 +14,11 @@ import {
   toggleOrdering,
   type OrderFilters,
 } from '../logic/filters';
+import { ActionsMenu } from '../components/ActionsMenu';
+import { useActions } from '../components/useActions';
+import { availableSpecs, ORDER_ACTIONS } from '../logic/actions';
 import { ORDER_STATES, ORDER_TYPES, orderStateLabel } from '../logic/states';
+import { OrderSummaryRows } from './OrderDetailsPage';
 import { useFetch } from '../useFetch';
 
 interface Choices {
@@ -83,6 +87,23 @@ function Select({ label, value, onChange, options, placeholder }: {
         ))}
       </select>
     </div>
+  );
+}
+
+const ROW_ACTIONS = new Set(['approve_by_provider', 'reject_by_provider', 'unlink']);
+
+// The row's "⋮" menu: the provider's Approve / Decline (and staff Unlink) of pending-provider rows.
+function RowActions({ order, after }: { order: Order; after(): void }) {
+  const specs =
+    order.state === 'pending-provider'
+      ? availableSpecs(ORDER_ACTIONS, order.available_actions).filter((spec) => ROW_ACTIONS.has(spec.name))
+      : [];
+  const { groups, dialog, busy } = useActions(order.uuid, specs, after, <OrderSummaryRows order={order} />);
+  return (
+    <>
+      <ActionsMenu groups={groups} busy={busy} rowLabel={`Actions for ${orderName(order)}`} />
+      {dialog}
+    </>
   );
 }
 
@@ -251,12 +272,15 @@ export function OrdersPage({ title, mine = false }: { title: string; mine?: bool
                 onSort={(ordering) => update({ ordering, page: filters.page })}
               />
               <th>Approved by</th>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {data === null && loading && (
               <tr>
-                <td colSpan={9}>
+                <td colSpan={10}>
                   <Spinner label="Loading orders…" />
                 </td>
               </tr>
@@ -278,6 +302,9 @@ export function OrdersPage({ title, mine = false }: { title: string; mine?: bool
                 <td data-label={mine ? 'Project' : 'Client organization'}>{mine ? order.project_name : order.customer_name}</td>
                 <td data-label="Approved at">{formatDateTime(order.consumer_reviewed_at)}</td>
                 <td data-label="Approved by">{person(order.consumer_reviewed_by_full_name, order.consumer_reviewed_by_username)}</td>
+                <td>
+                  <RowActions order={order} after={() => void reload()} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -36,7 +36,7 @@ function OrderRowActions({ order, after }: { order: Order; after(): void }) {
   const { groups, dialog, busy } = useActions(order.uuid, specs, after);
   return (
     <>
-      <ActionsMenu groups={groups} busy={busy} />
+      <ActionsMenu groups={groups} busy={busy} rowLabel={`Actions for order ${order.uuid.slice(0, 8)}`} />
       {dialog}
     </>
   );
