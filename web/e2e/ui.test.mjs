@@ -227,6 +227,18 @@ describe('provider', () => {
     await shot('resource-ok');
   });
 
+  test('an order page follows a change made elsewhere without a reload', async () => {
+    await page.goto(`${server.baseUrl}/orders?state=executing`);
+    await page.getByRole('link', { name: 'gpu-node (in progress)' }).click();
+    await badgeInHeading('Executing');
+    await page.getByText('updating live').waitFor();
+    const uuid = page.url().match(/marketplace-order-details\/([0-9a-f]+)/)[1];
+    const provider = await login(server.baseUrl, 'provider-owner');
+    await provider('POST', `/api/marketplace-orders/${uuid}/set_state_done/`);
+    await badgeInHeading('Done');
+    assert.equal(await page.getByText('updating live').count(), 0);
+  });
+
   test('logs out', async () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Sign in to orderly' }).waitFor();
