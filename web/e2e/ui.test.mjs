@@ -4,12 +4,15 @@
 //   node --test web/e2e/ui.test.mjs   with ORDERLY_BIN, ORDERLY_WEB_ROOT and E2E_SCREENSHOTS set
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDirectory, launchBrowser, login, startServer } from './support.mjs';
 
 const orderly = process.env.ORDERLY_BIN;
 const webRoot = process.env.ORDERLY_WEB_ROOT;
-const shots = ensureDirectory(process.env.E2E_SCREENSHOTS || join(process.cwd(), 'e2e-output'));
+const shotsRoot = process.env.E2E_SCREENSHOTS || join(process.cwd(), 'e2e-output');
+rmSync(shotsRoot, { recursive: true, force: true }); // only this run's pages
+const shots = ensureDirectory(shotsRoot);
 console.log(`screenshots: ${shots}`);
 
 let server;
@@ -75,13 +78,15 @@ before(async () => {
   const owner = await login(server.baseUrl, 'owner');
   const [project] = (await owner('GET', '/api/projects/?name=Climate%20modelling')).filter((p) => p.name === 'Climate modelling');
   const offering = (await owner('GET', '/api/marketplace-public-offerings/?page_size=100')).find((o) => o.name === 'Consulting hours');
-  await owner('POST', '/api/marketplace-orders/', {
-    project: project.uuid,
-    offering: offering.uuid,
-    plan: offering.plans[0].uuid,
-    attributes: { name: 'e2e approve me' },
-    limits: { cpu: 5 },
-  });
+  for (const name of ['e2e approve me', 'e2e changed meanwhile']) {
+    await owner('POST', '/api/marketplace-orders/', {
+      project: project.uuid,
+      offering: offering.uuid,
+      plan: offering.plans[0].uuid,
+      attributes: { name },
+      limits: { cpu: 5 },
+    });
+  }
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.setDefaultTimeout(30000);
@@ -139,6 +144,22 @@ describe('provider', () => {
     await shot('orders-empty');
     await page.getByRole('button', { name: 'Clear search' }).click();
     await page.locator('[data-testid="orders-table"] tbody tr').first().waitFor();
+  });
+
+  test('shows the server\'s message when an action fails', async () => {
+    // The list does not poll: the row still offers Approve after the order was canceled elsewhere.
+    await page.goto(`${server.baseUrl}/orders?state=pending-provider`);
+    const row = page.locator('tbody tr', { hasText: 'e2e changed meanwhile' });
+    await row.waitFor();
+    const owner = await login(server.baseUrl, 'owner');
+    const [order] = await owner('GET', '/api/marketplace-orders/?query=e2e%20changed%20meanwhile');
+    await owner('POST', `/api/marketplace-orders/${order.uuid}/cancel/`);
+    await page.getByRole('button', { name: 'Actions for e2e changed meanwhile' }).click();
+    await page.getByRole('menuitem', { name: 'Approve' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+    await toast('Unable to approve order. 409: Conflict.');
+    await shot('orders-action-failed');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   });
 
   test('opens a pending order and rejects it with a reason', async () => {
