@@ -13,7 +13,15 @@ packages=(
   libgtest-dev libgmock-dev libcpp-httplib-dev curl
   # benchmarks and load (bench/run.sh)
   wrk libbenchmark-dev
+  # web UI tests drive Debian's Chromium (never a downloaded browser)
+  chromium
 )
+
+# The web UI builds with Node.js and npm. The machine image ships them (Node 20 with npm 11); Debian's
+# own packages are the fallback where they are missing.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "api/app.hpp"
@@ -43,7 +44,25 @@ struct ServeOptions {
   std::string log_level = EnvOr("ORDERLY_LOG_LEVEL", "info");
   std::string log_format = EnvOr("ORDERLY_LOG_FORMAT", "text");
   service::Limits limits;
+  std::string web_root;  // empty: the web-dist directory beside the binary, when the build made it
 };
+
+// The build writes the web UI into <build dir>/web-dist, beside the binary.
+std::optional<std::filesystem::path> WebRoot(const std::string& option) {
+  namespace fs = std::filesystem;
+  if (!option.empty()) {
+    if (!fs::is_regular_file(fs::path(option) / "index.html")) {
+      throw CLI::ValidationError("--web-root", "no index.html in '" + option + "'");
+    }
+    return fs::path(option);
+  }
+  std::error_code error;
+  const fs::path beside = fs::read_symlink("/proc/self/exe", error).parent_path() / "web-dist";
+  if (!error && fs::is_regular_file(beside / "index.html")) return beside;
+  spdlog::warn("no web UI at {}: serving the API only (build the web target or pass --web-root)",
+               beside.string());
+  return std::nullopt;
+}
 
 // Runs the periodic jobs every `interval` until stopped.
 class PeriodicRunner {
@@ -116,12 +135,13 @@ std::string ScriptRunsDirectory(const std::string& db) {
 int Serve(const ServeOptions& options) {
   api::observability::ConfigureLogging(options.log_level, options.log_format);
   const auto [host, port] = SplitListen(options.listen);
+  const auto web_root = WebRoot(options.web_root);
   auto store = OpenStore(options.db, options.threads + 2);
   service::FileClock clock(options.clock_file);
   processing::Registry processors(
       {.script_timeout_seconds = options.script_timeout, .script_runs_directory = ScriptRunsDirectory(options.db)});
   service::Context context{*store, clock, &processors, options.limits};
-  api::App app(context);
+  api::App app(context, web_root);
   PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
   processing::WorkerPool workers(context, processors, {.workers = options.workers});
   api::http::ServerOptions server_options{.host = host, .port = port, .threads = options.threads};
@@ -185,6 +205,8 @@ int main(int argc, char** argv) {
   serve->add_option("--stuck-after", serve_options.limits.stuck_after_seconds,
                     "seconds after which a Creating/Updating/Terminating resource counts as stuck")
       ->check(CLI::Range(1, 30 * 86400));
+  serve->add_option("--web-root", serve_options.web_root,
+                    "directory of the built web UI (default: web-dist beside the binary)");
   // Tests inject time through this file; it is not part of the documented interface.
   serve->add_option("--clock-file", serve_options.clock_file)->group("");
   serve->add_option("--log-level", serve_options.log_level,

@@ -25,9 +25,13 @@ bool UuidParamsValid(http::Request& request) {
   return true;
 }
 
+bool IsRead(const http::Request& request) { return request.method == "GET" || request.method == "HEAD"; }
+
 }  // namespace
 
-App::App(service::Context& services) : services_(services) {
+App::App(service::Context& services, const std::optional<std::filesystem::path>& web_root)
+    : services_(services) {
+  if (web_root) site_.emplace(*web_root);
   for (const Route& route : Routes()) {
     const Endpoint endpoint = route.endpoint;
     const std::string_view pattern = route.pattern;
@@ -65,6 +69,10 @@ http::Response App::Dispatch(http::Request& request) {
   try {
     auto match = router_.Match(request.method, request.path);
     if (match.status == http::MatchStatus::kNotFound) {
+      if (site_ && IsRead(request) && !web::IsApiPath(request.path)) {
+        request.route = "web";  // one label for every file of the UI, in logs and metrics
+        return site_->Serve(request.path);
+      }
       throw NotFound("Not found.");
     }
     if (match.status == http::MatchStatus::kMethodNotAllowed) {

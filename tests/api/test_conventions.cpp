@@ -146,7 +146,9 @@ TEST_F(ConventionsTest, UuidWithDashesOrCapitalsAddressesTheSameObject) {
 
 TEST_F(ConventionsTest, UnknownPathIs404) {
   EXPECT_TRUE(HasDetail(api().Get("/api/no-such-collection/", staff_token()), 404));
-  EXPECT_TRUE(HasDetail(api().Get("/nothing/here", staff_token()), 404));
+  EXPECT_TRUE(HasDetail(api().Get("/api-auth/nothing/here", staff_token()), 404));
+  // Other unknown paths belong to the web UI (SPA fallback): test_web_serving.cpp.
+  EXPECT_TRUE(HasDetail(api().Post("/nothing/here", nlohmann::json::object(), staff_token()), 404));
 }
 
 TEST_F(ConventionsTest, WrongMethodOnKnownPathIs405WithAllow) {
