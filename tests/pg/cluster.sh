@@ -33,8 +33,16 @@ stop_cluster() {
   fi
 }
 
+# A random high port nothing answers on (pg_ctl start fails if it is taken meanwhile; see below).
 free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  local port
+  while true; do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
 }
 
 case "$action" in
@@ -54,7 +62,7 @@ case "$action" in
     as_owner "$pg_bin/initdb" -D "$data_dir/data" -U orderly --auth=trust --no-locale -E UTF8 --no-sync \
       >"$data_dir/initdb.log" 2>&1 || { cat "$data_dir/initdb.log" >&2; exit 1; }
     # Another process may take the port between choosing and binding it: try a few.
-    for attempt in 1 2 3 4 5; do
+    for _ in 1 2 3 4 5; do
       port=$(free_port)
       if as_owner "$pg_bin/pg_ctl" -D "$data_dir/data" -l "$data_dir/server.log" -w -t 60 start \
           -o "-p $port -k $data_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
