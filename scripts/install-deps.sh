@@ -8,6 +8,8 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format
   # libraries (see STACK.md)
   libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev
+  # the PostgreSQL server the tests start a private cluster of (tests/pg/cluster.sh)
+  postgresql
   libspdlog-dev libfmt-dev libcli11-dev libsodium-dev uuid-dev prometheus-cpp-dev
   # tests
   libgtest-dev libgmock-dev libcpp-httplib-dev curl

@@ -1,28 +1,28 @@
 // orderly: wiring only. Parses the command line, opens the store, starts the server.
-#include <CLI/CLI.hpp>
+#include <pthread.h>
+#include <signal.h>
 #include <spdlog/spdlog.h>
 
-#include <condition_variable>
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 #include "api/app.hpp"
 #include "api/http/server.hpp"
 #include "api/observability/logging.hpp"
 #include "domain/error.hpp"
+#include "processing/periodic_runner.hpp"
 #include "processing/registry.hpp"
 #include "processing/worker_pool.hpp"
 #include "service/demo.hpp"
 #include "service/file_clock.hpp"
-#include "service/orders/periodic_jobs.hpp"
 #include "service/roles.hpp"
 #include "service/secrets.hpp"
 #include "service/system_clock.hpp"
 #include "service/users.hpp"
+#include "store/store_copy.hpp"
 
 namespace {
 
@@ -43,6 +43,8 @@ struct ServeOptions {
   int script_timeout = 1800;
   std::string log_level = EnvOr("ORDERLY_LOG_LEVEL", "info");
   std::string log_format = EnvOr("ORDERLY_LOG_FORMAT", "text");
+  int lease_seconds = 15;
+  std::string script_runs_directory;  // empty: beside a SQLite file, else in the temp directory
   service::Limits limits;
   std::string web_root;  // empty: the web-dist directory beside the binary, when the build made it
 };
@@ -64,43 +66,32 @@ std::optional<std::filesystem::path> WebRoot(const std::string& option) {
   return std::nullopt;
 }
 
-// Runs the periodic jobs every `interval` until stopped.
-class PeriodicRunner {
- public:
-  PeriodicRunner(service::Context& context, std::chrono::seconds interval)
-      : thread_([this, &context, interval] { Loop(context, interval); }) {}
-  ~PeriodicRunner() {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    wake_.notify_all();
-    thread_.join();
-  }
-
- private:
-  void Loop(service::Context& context, std::chrono::seconds interval) {
-    std::unique_lock lock(mutex_);
-    while (!wake_.wait_for(lock, interval, [this] { return stopping_; })) {
-      lock.unlock();
-      try {
-        const auto report = service::RunPeriodicJobs(context);
-        if (report.pending_project_released + report.pending_start_date_released > 0) {
-          spdlog::info("periodic jobs released {} pending-project and {} pending-start-date orders",
-                       report.pending_project_released, report.pending_start_date_released);
-        }
-      } catch (const std::exception& error) {
-        spdlog::error("periodic jobs failed: {}", error.what());
-      }
-      lock.lock();
-    }
-  }
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+// `orderly worker`: the background half of `serve` (jobs and periodic jobs), no HTTP.
+struct WorkerCommandOptions {
+  std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
+  int workers = 4;
+  int periodic_interval = 60;
+  std::string clock_file;
+  int script_timeout = 1800;
+  int lease_seconds = 15;
+  std::string script_runs_directory;
+  std::string log_level = EnvOr("ORDERLY_LOG_LEVEL", "info");
+  std::string log_format = EnvOr("ORDERLY_LOG_FORMAT", "text");
+  service::Limits limits;
 };
+
+// --log-level and --log-format, the same on every long-running command.
+void AddLogOptions(CLI::App* command, std::string& level, std::string& format) {
+  command
+      ->add_option("--log-level", level,
+                   "trace, debug, info (default: a line per request), warn, error, off "
+                   "(env ORDERLY_LOG_LEVEL)")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  command
+      ->add_option("--log-format", format,
+                   "text or json (one JSON object per line; env ORDERLY_LOG_FORMAT)")
+      ->check(CLI::IsMember({"text", "json"}));
+}
 
 std::pair<std::string, unsigned short> SplitListen(const std::string& listen) {
   const auto colon = listen.rfind(':');
@@ -126,7 +117,8 @@ std::unique_ptr<store::Store> OpenStore(const std::string& url, int connections)
 }
 
 // Script runs are recorded next to a SQLite file (one machine), else in the temp directory.
-std::string ScriptRunsDirectory(const std::string& db) {
+std::string ScriptRunsDirectory(const std::string& db, const std::string& chosen = {}) {
+  if (!chosen.empty()) return chosen;
   constexpr std::string_view kSqlite = "sqlite:";
   if (db.starts_with(kSqlite)) return db.substr(kSqlite.size()) + ".script-runs";
   return (std::filesystem::temp_directory_path() / "orderly-script-runs").string();
@@ -136,14 +128,17 @@ int Serve(const ServeOptions& options) {
   api::observability::ConfigureLogging(options.log_level, options.log_format);
   const auto [host, port] = SplitListen(options.listen);
   const auto web_root = WebRoot(options.web_root);
-  auto store = OpenStore(options.db, options.threads + 2);
+  // Request threads, workers (each with a lease keeper), the periodic runner and its lock.
+  auto store = OpenStore(options.db, options.threads + 2 * options.workers + 3);
   service::FileClock clock(options.clock_file);
   processing::Registry processors(
-      {.script_timeout_seconds = options.script_timeout, .script_runs_directory = ScriptRunsDirectory(options.db)});
+      {.script_timeout_seconds = options.script_timeout,
+       .script_runs_directory = ScriptRunsDirectory(options.db, options.script_runs_directory)});
   service::Context context{*store, clock, &processors, options.limits};
   api::App app(context, web_root);
-  PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
-  processing::WorkerPool workers(context, processors, {.workers = options.workers});
+  processing::PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
+  processing::WorkerPool workers(
+      context, processors, {.workers = options.workers, .lease_seconds = options.lease_seconds});
   api::http::ServerOptions server_options{.host = host, .port = port, .threads = options.threads};
   api::http::Server server(server_options,
                            [&app](api::http::Request& request) { return app.Handle(request); });
@@ -156,7 +151,46 @@ int Serve(const ServeOptions& options) {
   return 0;
 }
 
-int CreateStaffUser(const std::string& db, const std::string& username, const std::string& password) {
+int Work(const WorkerCommandOptions& options) {
+  api::observability::ConfigureLogging(options.log_level, options.log_format);
+  // SIGTERM and SIGINT are taken by sigwait below; block them before any thread starts so every
+  // thread inherits the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto store = OpenStore(options.db, 2 * options.workers + 3);
+  service::FileClock clock(options.clock_file);
+  processing::Registry processors(
+      {.script_timeout_seconds = options.script_timeout,
+       .script_runs_directory = ScriptRunsDirectory(options.db, options.script_runs_directory)});
+  service::Context context{*store, clock, &processors, options.limits};
+  processing::PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
+  {
+    processing::WorkerPool workers(
+        context, processors, {.workers = options.workers, .lease_seconds = options.lease_seconds});
+    // Tests and scripts wait for this line; keep its shape.
+    std::cout << "orderly worker running with " << options.workers << " workers" << std::endl;
+    int received = 0;
+    sigwait(&stop_signals, &received);
+    spdlog::info("orderly worker stopping: letting running jobs finish");
+  }
+  spdlog::info("orderly worker stopped");
+  return 0;
+}
+
+int MigrateStore(const std::string& from, const std::string& to) {
+  const auto report = store::CopyStore(from, to);
+  for (const auto& [table, rows] : report.rows_per_table)
+    std::cout << table << ": " << rows << " rows\n";
+  std::cout << "copied " << from << " to " << to << "; row counts match" << std::endl;
+  return 0;
+}
+
+int CreateStaffUser(const std::string& db, const std::string& username,
+                    const std::string& password) {
   auto store = OpenStore(db, 1);
   service::SystemClock clock;
   service::Context context{*store, clock};
@@ -192,30 +226,62 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", serve_options.listen, "HOST:PORT (env ORDERLY_LISTEN)");
   serve->add_option("--workers", serve_options.workers, "background workers; 0 for none")
       ->check(CLI::Range(0, 64));
-  serve->add_option("--periodic-interval", serve_options.periodic_interval,
-                    "seconds between periodic jobs")
+  serve
+      ->add_option("--periodic-interval", serve_options.periodic_interval,
+                   "seconds between periodic jobs")
       ->check(CLI::Range(1, 86400));
   serve->add_option("--threads", serve_options.threads, "HTTP threads")->check(CLI::Range(1, 256));
-  serve->add_option("--script-timeout", serve_options.script_timeout,
-                    "seconds a Marketplace.Script script may run")
+  serve
+      ->add_option("--script-timeout", serve_options.script_timeout,
+                   "seconds a Marketplace.Script script may run")
       ->check(CLI::Range(1, 86400));
-  serve->add_option("--execution-timeout", serve_options.limits.execution_timeout_seconds,
-                    "seconds an order of an automated type may stay executing")
+  serve
+      ->add_option("--execution-timeout", serve_options.limits.execution_timeout_seconds,
+                   "seconds an order of an automated type may stay executing")
       ->check(CLI::Range(1, 30 * 86400));
-  serve->add_option("--stuck-after", serve_options.limits.stuck_after_seconds,
-                    "seconds after which a Creating/Updating/Terminating resource counts as stuck")
+  serve
+      ->add_option("--stuck-after", serve_options.limits.stuck_after_seconds,
+                   "seconds after which a Creating/Updating/Terminating resource counts as stuck")
       ->check(CLI::Range(1, 30 * 86400));
+  serve
+      ->add_option("--lease-seconds", serve_options.lease_seconds,
+                   "seconds after which a job of a dead worker is taken again")
+      ->check(CLI::Range(3, 3600));
+  serve->add_option(
+      "--script-runs-dir", serve_options.script_runs_directory,
+      "where script runs are recorded (default: beside a SQLite file, else the temp directory)");
   serve->add_option("--web-root", serve_options.web_root,
                     "directory of the built web UI (default: web-dist beside the binary)");
   // Tests inject time through this file; it is not part of the documented interface.
   serve->add_option("--clock-file", serve_options.clock_file)->group("");
-  serve->add_option("--log-level", serve_options.log_level,
-                    "trace, debug, info (default: a line per request), warn, error, off "
-                    "(env ORDERLY_LOG_LEVEL)")
-      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
-  serve->add_option("--log-format", serve_options.log_format,
-                    "text or json (one JSON object per line; env ORDERLY_LOG_FORMAT)")
-      ->check(CLI::IsMember({"text", "json"}));
+  AddLogOptions(serve, serve_options.log_level, serve_options.log_format);
+
+  WorkerCommandOptions worker_options;
+  auto* worker =
+      cli.add_subcommand("worker", "Run background jobs and periodic jobs only (no HTTP)");
+  worker->add_option("--db", worker_options.db, "sqlite:PATH or postgresql://... (env ORDERLY_DB)");
+  worker->add_option("--workers", worker_options.workers, "job threads")->check(CLI::Range(1, 64));
+  worker
+      ->add_option("--periodic-interval", worker_options.periodic_interval,
+                   "seconds between periodic jobs")
+      ->check(CLI::Range(1, 86400));
+  worker
+      ->add_option("--script-timeout", worker_options.script_timeout,
+                   "seconds a Marketplace.Script script may run")
+      ->check(CLI::Range(1, 86400));
+  worker
+      ->add_option("--execution-timeout", worker_options.limits.execution_timeout_seconds,
+                   "seconds an order of an automated type may stay executing")
+      ->check(CLI::Range(1, 30 * 86400));
+  worker
+      ->add_option("--lease-seconds", worker_options.lease_seconds,
+                   "seconds after which a job of a dead worker is taken again")
+      ->check(CLI::Range(3, 3600));
+  worker->add_option(
+      "--script-runs-dir", worker_options.script_runs_directory,
+      "where script runs are recorded (default: beside a SQLite file, else the temp directory)");
+  worker->add_option("--clock-file", worker_options.clock_file)->group("");
+  AddLogOptions(worker, worker_options.log_level, worker_options.log_format);
 
   std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
   std::string username;
@@ -228,6 +294,16 @@ int main(int argc, char** argv) {
   auto* demo = cli.add_subcommand("demo", "Seed demo data and print the demo logins");
   demo->add_option("--db", db, "sqlite:PATH or postgresql://...");
 
+  std::string copy_from;
+  std::string copy_to;
+  auto* migrate_store =
+      cli.add_subcommand("migrate-store", "Copy every table of one store into an empty one");
+  migrate_store->add_option("--from", copy_from, "the store to copy, e.g. sqlite:orderly.db")
+      ->required();
+  migrate_store
+      ->add_option("--to", copy_to, "the empty store to fill, e.g. postgresql://host/orderly")
+      ->required();
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -237,8 +313,10 @@ int main(int argc, char** argv) {
   try {
     service::InitSecrets();
     if (*serve) return Serve(serve_options);
+    if (*worker) return Work(worker_options);
     if (*staff) return CreateStaffUser(db, username, password);
     if (*demo) return Demo(db);
+    if (*migrate_store) return MigrateStore(copy_from, copy_to);
   } catch (const CLI::ValidationError& error) {
     std::cerr << "orderly: " << error.what() << std::endl;
     return 2;

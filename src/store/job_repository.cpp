@@ -1,16 +1,21 @@
 #include "store/job_repository.hpp"
 
+#include "store/sql/dialect.hpp"
 #include "store/sql/job_queries.hpp"
 
 namespace orderly::store {
 
-void JobRepository::Enqueue(domain::Id order_id, const std::string& order_uuid, const std::string& now) {
+void JobRepository::Enqueue(domain::Id order_id, const std::string& order_uuid,
+                            const std::string& now) {
   db_.Query(sql::kInsertJob, {order_id, order_uuid, now});
 }
 
 std::optional<domain::Job> JobRepository::Claim(const std::string& owner, const std::string& now,
                                                 const std::string& lease_until) {
-  const auto found = db_.Query(sql::kSelectClaimableJob, {now});
+  // Two workers on PostgreSQL each take a different due job instead of waiting for each other.
+  const std::string claim =
+      std::string(sql::kSelectClaimableJob) + std::string(sql::DialectOf(db_.Engine()).skip_locked);
+  const auto found = db_.Query(claim, {now});
   if (found.rows.empty()) return std::nullopt;
   const auto& row = found.rows.front();
   domain::Job job{.id = row.Int(0),
@@ -27,18 +32,21 @@ std::optional<domain::Job> JobRepository::Claim(const std::string& owner, const 
   return job;
 }
 
-bool JobRepository::Renew(domain::Id job_id, const std::string& owner, const std::string& lease_until) {
+bool JobRepository::Renew(domain::Id job_id, const std::string& owner,
+                          const std::string& lease_until) {
   return db_.Query(sql::kRenewJob, {lease_until, job_id, owner}).changes > 0;
 }
 
-bool JobRepository::Finish(domain::Id job_id, const std::string& owner, domain::JobState final_state,
-                           const std::string& now, const std::string& error) {
-  return db_.Query(sql::kFinishJob, {std::string(domain::NameOf(final_state)), now, error, job_id, owner})
+bool JobRepository::Finish(domain::Id job_id, const std::string& owner,
+                           domain::JobState final_state, const std::string& now,
+                           const std::string& error) {
+  return db_.Query(sql::kFinishJob,
+                   {std::string(domain::NameOf(final_state)), now, error, job_id, owner})
              .changes > 0;
 }
 
-bool JobRepository::Reschedule(domain::Id job_id, const std::string& owner, const std::string& run_after,
-                               const std::string& error) {
+bool JobRepository::Reschedule(domain::Id job_id, const std::string& owner,
+                               const std::string& run_after, const std::string& error) {
   return db_.Query(sql::kRescheduleJob, {run_after, error, job_id, owner}).changes > 0;
 }
 

@@ -1,5 +1,6 @@
 #include "store/order_repository.hpp"
 
+#include "store/sql/dialect.hpp"
 #include "store/sql/order_by.hpp"
 #include "store/sql/order_queries.hpp"
 #include "store/sql/params.hpp"
@@ -11,7 +12,8 @@ namespace {
 
 using domain::EnumByCode;
 
-constexpr sql::ScopeColumns kOrderScopes{"o.project_id", "p.customer_id", "f.customer_id", "o.offering_id"};
+constexpr sql::ScopeColumns kOrderScopes{"o.project_id", "p.customer_id", "f.customer_id",
+                                         "o.offering_id"};
 
 sql::Value OptionalId(const std::optional<domain::Id>& id) {
   return id ? sql::Value(*id) : sql::Value(std::monostate{});
@@ -27,7 +29,8 @@ domain::Order ToOrder(const sql::Row& row) {
   domain::Order order;
   order.id = row.Int(0);
   order.uuid = row.Text(1);
-  order.type = EnumByCode(domain::OrderTypes(), static_cast<int>(row.Int(2))).value_or(domain::OrderType::kCreate);
+  order.type = EnumByCode(domain::OrderTypes(), static_cast<int>(row.Int(2)))
+                   .value_or(domain::OrderType::kCreate);
   order.state = EnumByCode(domain::OrderStates(), static_cast<int>(row.Int(3)))
                     .value_or(domain::OrderState::kPendingConsumer);
   order.project_id = row.Int(4);
@@ -81,7 +84,8 @@ std::string VisibleClause(sql::Params& params, const Visibility& visibility,
   return sql::HoldsPermissionClause(params, visibility.user_id, list_permission, kOrderScopes);
 }
 
-std::string FilterClause(sql::Params& params, const Visibility& visibility, const OrderFilter& filter) {
+std::string FilterClause(sql::Params& params, const Visibility& visibility,
+                         const OrderFilter& filter, std::string_view engine) {
   // The approver clause applies to whoever asks; the service drops it for staff.
   std::string clause;
   auto add = [&clause](const std::string& part) { clause += " AND " + part; };
@@ -92,8 +96,9 @@ std::string FilterClause(sql::Params& params, const Visibility& visibility, cons
   if (!filter.resource_uuid.empty()) add("r.uuid = " + params.Add(filter.resource_uuid));
   if (!filter.query.empty()) {
     const std::string text = params.Add(filter.query);
-    add("(o.uuid = " + text + " OR p.name LIKE '%' || " + text + " || '%' OR r.name LIKE '%' || " + text +
-        " || '%')");
+    const std::string like(sql::DialectOf(engine).case_insensitive_like);
+    add("(o.uuid = " + text + " OR p.name " + like + " '%' || " + text + " || '%' OR r.name " +
+        like + " '%' || " + text + " || '%')");
   }
   if (!filter.offering_types.empty()) {
     add("f.type IN " + sql::InList(params, filter.offering_types, [](auto type) {
@@ -119,33 +124,63 @@ std::string FilterClause(sql::Params& params, const Visibility& visibility, cons
 }  // namespace
 
 void OrderRepository::Insert(domain::Order& order) {
-  const auto result = db_.Query(
-      sql::kInsertOrder,
-      {order.uuid, static_cast<std::int64_t>(domain::CodeOf(order.type)),
-       static_cast<std::int64_t>(domain::CodeOf(order.state)), order.project_id, order.resource_id,
-       order.offering_id, OptionalId(order.plan_id), OptionalId(order.old_plan_id), order.limits.dump(),
-       order.attributes.dump(), order.cost, order.backend_id, order.error_message,
-       order.error_traceback, order.output, order.created, order.modified, OptionalId(order.created_by),
-       OptionalId(order.consumer_reviewed_by), sql::Nullable(order.consumer_reviewed_at),
-       OptionalId(order.provider_reviewed_by), sql::Nullable(order.provider_reviewed_at),
-       sql::Nullable(order.callback_url), sql::Nullable(order.termination_comment),
-       sql::Nullable(order.completed_at), sql::Nullable(order.start_date),
-       sql::Nullable(order.request_comment), order.consumer_rejection_comment,
-       order.provider_rejection_comment});
+  const auto result =
+      db_.Query(sql::kInsertOrder, {order.uuid,
+                                    static_cast<std::int64_t>(domain::CodeOf(order.type)),
+                                    static_cast<std::int64_t>(domain::CodeOf(order.state)),
+                                    order.project_id,
+                                    order.resource_id,
+                                    order.offering_id,
+                                    OptionalId(order.plan_id),
+                                    OptionalId(order.old_plan_id),
+                                    order.limits.dump(),
+                                    order.attributes.dump(),
+                                    order.cost,
+                                    order.backend_id,
+                                    order.error_message,
+                                    order.error_traceback,
+                                    order.output,
+                                    order.created,
+                                    order.modified,
+                                    OptionalId(order.created_by),
+                                    OptionalId(order.consumer_reviewed_by),
+                                    sql::Nullable(order.consumer_reviewed_at),
+                                    OptionalId(order.provider_reviewed_by),
+                                    sql::Nullable(order.provider_reviewed_at),
+                                    sql::Nullable(order.callback_url),
+                                    sql::Nullable(order.termination_comment),
+                                    sql::Nullable(order.completed_at),
+                                    sql::Nullable(order.start_date),
+                                    sql::Nullable(order.request_comment),
+                                    order.consumer_rejection_comment,
+                                    order.provider_rejection_comment});
   order.id = result.rows.at(0).Int(0);
 }
 
 void OrderRepository::Update(const domain::Order& order) {
-  db_.Query(sql::kUpdateOrder,
-            {static_cast<std::int64_t>(domain::CodeOf(order.state)), OptionalId(order.plan_id),
-             OptionalId(order.old_plan_id), order.limits.dump(), order.attributes.dump(), order.cost,
-             order.backend_id, order.error_message, order.error_traceback, order.output,
-             order.modified, OptionalId(order.consumer_reviewed_by),
-             sql::Nullable(order.consumer_reviewed_at), OptionalId(order.provider_reviewed_by),
-             sql::Nullable(order.provider_reviewed_at), sql::Nullable(order.callback_url),
-             sql::Nullable(order.termination_comment), sql::Nullable(order.completed_at),
-             sql::Nullable(order.start_date), sql::Nullable(order.request_comment),
-             order.consumer_rejection_comment, order.provider_rejection_comment, order.id});
+  db_.Query(sql::kUpdateOrder, {static_cast<std::int64_t>(domain::CodeOf(order.state)),
+                                OptionalId(order.plan_id),
+                                OptionalId(order.old_plan_id),
+                                order.limits.dump(),
+                                order.attributes.dump(),
+                                order.cost,
+                                order.backend_id,
+                                order.error_message,
+                                order.error_traceback,
+                                order.output,
+                                order.modified,
+                                OptionalId(order.consumer_reviewed_by),
+                                sql::Nullable(order.consumer_reviewed_at),
+                                OptionalId(order.provider_reviewed_by),
+                                sql::Nullable(order.provider_reviewed_at),
+                                sql::Nullable(order.callback_url),
+                                sql::Nullable(order.termination_comment),
+                                sql::Nullable(order.completed_at),
+                                sql::Nullable(order.start_date),
+                                sql::Nullable(order.request_comment),
+                                order.consumer_rejection_comment,
+                                order.provider_rejection_comment,
+                                order.id});
 }
 
 void OrderRepository::Delete(domain::Id order_id) { db_.Query(sql::kDeleteOrder, {order_id}); }
@@ -155,7 +190,8 @@ void OrderRepository::DeleteForResource(domain::Id resource_id) {
 }
 
 std::optional<OrderRecord> OrderRepository::FindByUuid(const std::string& uuid) {
-  const auto result = db_.Query(std::string(sql::kOrderRecordSelect) + " WHERE o.uuid = $1", {uuid});
+  const auto result =
+      db_.Query(std::string(sql::kOrderRecordSelect) + " WHERE o.uuid = $1", {uuid});
   if (result.rows.empty()) return std::nullopt;
   return ToRecord(result.rows.front());
 }
@@ -171,40 +207,47 @@ Page<OrderRecord> OrderRepository::List(const Visibility& visibility,
                                         const OrderFilter& filter, const ListOptions& options) {
   sql::Params params;
   std::string where = " WHERE " + VisibleClause(params, visibility, list_permission);
-  where += FilterClause(params, visibility, filter);
+  where += FilterClause(params, visibility, filter, db_.Engine());
   Page<OrderRecord> page;
-  page.total = db_.Query(std::string(sql::kOrderCountSelect) + where, params.values()).rows.at(0).Int(0);
-  const std::string order_and_page = sql::OrderAndPage(
-      options,
-      {{"created", "o.created"}, {"modified", "o.modified"}, {"consumer_reviewed_at", "o.consumer_reviewed_at"},
-       {"cost", "o.cost"}, {"state", "o.state"}, {"type", "o.type"}},
-      "o.created", params.next());
+  page.total =
+      db_.Query(std::string(sql::kOrderCountSelect) + where, params.values()).rows.at(0).Int(0);
+  const std::string order_and_page =
+      sql::OrderAndPage(options,
+                        {{"created", "o.created"},
+                         {"modified", "o.modified"},
+                         {"consumer_reviewed_at", "o.consumer_reviewed_at"},
+                         {"cost", "o.cost"},
+                         {"state", "o.state"},
+                         {"type", "o.type"}},
+                        "o.created", params.next());
   params.Add(options.limit);
   params.Add(options.offset);
-  for (const auto& row : db_.Query(std::string(sql::kOrderRecordSelect) + where + order_and_page,
-                                   params.values())
-                             .rows) {
+  for (const auto& row :
+       db_.Query(std::string(sql::kOrderRecordSelect) + where + order_and_page, params.values())
+           .rows) {
     page.items.push_back(ToRecord(row));
   }
   return page;
 }
 
-bool OrderRepository::IsVisible(const Visibility& visibility, const PermissionScope& list_permission,
-                                domain::Id order_id) {
+bool OrderRepository::IsVisible(const Visibility& visibility,
+                                const PermissionScope& list_permission, domain::Id order_id) {
   if (visibility.everything) return true;
   sql::Params params;
   std::string where = " WHERE " + VisibleClause(params, visibility, list_permission);
   where += " AND o.id = " + params.Add(order_id);
-  return db_.Query(std::string(sql::kOrderCountSelect) + where, params.values()).rows.at(0).Int(0) > 0;
+  return db_.Query(std::string(sql::kOrderCountSelect) + where, params.values()).rows.at(0).Int(0) >
+         0;
 }
 
-std::optional<domain::Order> OrderRepository::OpenOrderOf(domain::Id resource_id,
-                                                          const std::vector<domain::OrderState>& open) {
+std::optional<domain::Order> OrderRepository::OpenOrderOf(
+    domain::Id resource_id, const std::vector<domain::OrderState>& open) {
   sql::Params params;
-  std::string query = std::string(sql::kSelectOrderColumns) + " WHERE o.resource_id = " + params.Add(resource_id);
+  std::string query =
+      std::string(sql::kSelectOrderColumns) + " WHERE o.resource_id = " + params.Add(resource_id);
   query += " AND o.state IN " + sql::InList(params, open, [](auto state) {
-    return sql::Value(static_cast<std::int64_t>(domain::CodeOf(state)));
-  });
+             return sql::Value(static_cast<std::int64_t>(domain::CodeOf(state)));
+           });
   query += " ORDER BY o.id LIMIT 1";
   const auto result = db_.Query(query, params.values());
   if (result.rows.empty()) return std::nullopt;
@@ -213,14 +256,16 @@ std::optional<domain::Order> OrderRepository::OpenOrderOf(domain::Id resource_id
 
 std::vector<domain::Id> OrderRepository::OrdersOfResource(domain::Id resource_id) {
   std::vector<domain::Id> ids;
-  for (const auto& row : db_.Query(sql::kSelectOrderIdsOfResource, {resource_id}).rows) ids.push_back(row.Int(0));
+  for (const auto& row : db_.Query(sql::kSelectOrderIdsOfResource, {resource_id}).rows)
+    ids.push_back(row.Int(0));
   return ids;
 }
 
 std::vector<domain::Id> OrderRepository::IdsInState(domain::OrderState state, std::int64_t limit) {
   std::vector<domain::Id> ids;
-  for (const auto& row :
-       db_.Query(sql::kSelectOrderIdsInState, {static_cast<std::int64_t>(domain::CodeOf(state)), limit}).rows) {
+  for (const auto& row : db_.Query(sql::kSelectOrderIdsInState,
+                                   {static_cast<std::int64_t>(domain::CodeOf(state)), limit})
+                             .rows) {
     ids.push_back(row.Int(0));
   }
   return ids;

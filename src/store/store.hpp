@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "store/connection_pool.hpp"
@@ -9,31 +11,51 @@
 
 namespace orderly::store {
 
-// Opens the database named by a URL (`sqlite:PATH`), migrates it, and hands out transactions.
+// Opens the database named by a URL (`sqlite:PATH` or `postgresql://...`), migrates it, and
+// hands out transactions.
 class Store {
  public:
   static std::unique_ptr<Store> Open(const std::string& url, int connections);
+  // One bare connection to the database named by `url`, without migrating it.
+  static std::unique_ptr<sql::Connection> Connect(const std::string& url);
 
   explicit Store(std::unique_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
 
-  // Runs `work` in one transaction: committed when it returns, rolled back when it throws.
+  // Runs `work` in one transaction: committed when it returns, rolled back when it throws. When
+  // the engine aborts the transaction for a conflict with a concurrent one (PostgreSQL,
+  // SERIALIZABLE), `work` runs again from the start on a fresh transaction, so it must not keep
+  // effects outside the transaction between attempts.
   template <typename Work>
   auto Write(Work&& work) {
-    return Run(true, std::forward<Work>(work));
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return RunOnce(true, work);
+      } catch (const sql::SerializationFailure&) {
+        if (attempt >= kMaxWriteAttempts) throw;
+        BackOff(attempt);
+      }
+    }
   }
   template <typename Work>
   auto Read(Work&& work) {
-    return Run(false, std::forward<Work>(work));
+    return RunOnce(false, work);
   }
+
+  // A lock named by `key` that one holder at a time may have across every process on the
+  // database (PostgreSQL advisory lock; in-process on SQLite). Released when the result dies.
+  class NamedLock;
+  std::unique_ptr<NamedLock> TryLock(std::int64_t key);
 
   // True when a trivial query succeeds.
   bool Ping();
   std::string_view Engine() const { return pool_->Engine(); }
   ConnectionPool::Usage PoolUsage() { return pool_->CurrentUsage(); }
 
+  static constexpr int kMaxWriteAttempts = 30;
+
  private:
   template <typename Work>
-  auto Run(bool write, Work&& work) {
+  auto RunOnce(bool write, Work& work) {
     auto lease = pool_->Acquire();
     Transaction transaction(*lease, write);
     if constexpr (std::is_void_v<decltype(work(transaction))>) {
@@ -45,8 +67,23 @@ class Store {
       return result;
     }
   }
+  // Sleeps a random, growing while so that conflicting writers do not collide again in step.
+  static void BackOff(int attempt);
 
   std::unique_ptr<ConnectionPool> pool_;
+};
+
+class Store::NamedLock {
+ public:
+  NamedLock(ConnectionPool::Lease lease, std::int64_t key, std::string release_sql);
+  ~NamedLock();
+  NamedLock(const NamedLock&) = delete;
+  NamedLock& operator=(const NamedLock&) = delete;
+
+ private:
+  std::optional<ConnectionPool::Lease> lease_;
+  std::int64_t key_;
+  std::string release_sql_;
 };
 
 }  // namespace orderly::store

@@ -3,8 +3,11 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "test_database.hpp"
 
 namespace orderly::testing {
 
@@ -17,7 +20,8 @@ int RunProgram(const std::vector<std::string>& argv, std::string* output = nullp
 // directory. Stopped (SIGTERM, then SIGKILL) and its directory removed on destruction.
 class ServerProcess {
  public:
-  // `db_url` empty: a new SQLite file in the temporary directory.
+  // `db_url` empty: a new SQLite file in the temporary directory, or a new database on the test
+  // PostgreSQL server when there is one (TestPostgresUrl()).
   explicit ServerProcess(std::string db_url = {}, std::vector<std::string> extra_args = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
@@ -25,6 +29,7 @@ class ServerProcess {
 
   int port() const { return port_; }
   const std::string& db_url() const { return db_url_; }
+  bool on_postgres() const { return db_url_.starts_with("postgres"); }
   const std::filesystem::path& directory() const { return directory_; }
 
   // Sends the server's standard error (its log) to `path` from the next Start on.
@@ -38,11 +43,32 @@ class ServerProcess {
 
  private:
   std::filesystem::path directory_;
+  std::unique_ptr<ScratchDatabase> database_;
   std::string db_url_;
   std::vector<std::string> extra_args_;
   std::filesystem::path log_path_;
   pid_t pid_ = -1;
   int port_ = 0;
+};
+
+// A real `orderly worker --db URL <args...>` (jobs and periodic jobs, no HTTP), for multi-node
+// tests. Stopped with SIGKILL on destruction.
+class WorkerProcess {
+ public:
+  WorkerProcess(std::string db_url, std::vector<std::string> extra_args);
+  ~WorkerProcess();
+  WorkerProcess(const WorkerProcess&) = delete;
+  WorkerProcess& operator=(const WorkerProcess&) = delete;
+
+  // Returns once the worker has printed that it runs.
+  void Start();
+  void Kill();
+  pid_t pid() const { return pid_; }
+
+ private:
+  std::string db_url_;
+  std::vector<std::string> extra_args_;
+  pid_t pid_ = -1;
 };
 
 // The path of the binary under test (set by CMake).

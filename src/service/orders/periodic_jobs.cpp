@@ -1,5 +1,8 @@
 #include "service/orders/periodic_jobs.hpp"
 
+#include <chrono>
+#include <thread>
+
 #include "domain/capabilities.hpp"
 #include "domain/dates.hpp"
 #include "domain/routing.hpp"
@@ -10,6 +13,8 @@ namespace orderly::service {
 namespace {
 
 constexpr std::int64_t kBatch = 1000;
+// Names the store lock that lets one node at a time run the periodic jobs.
+constexpr std::int64_t kPeriodicJobsLock = 0x6f72646572'0001;
 
 bool ReleaseFromPendingProject(Context& context, domain::Id order_id) {
   return context.store.Write([&](store::Transaction& tx) {
@@ -23,7 +28,8 @@ bool ReleaseFromPendingProject(Context& context, domain::Id order_id) {
     const domain::Id reviewer =
         record->order.consumer_reviewed_by.value_or(record->order.created_by.value_or(0));
     const domain::Actor approver = LoadActor(tx, reviewer);
-    const auto facts = RoutingFactsFor(record->order, *offering, *project, approver, workflow.today());
+    const auto facts =
+        RoutingFactsFor(record->order, *offering, *project, approver, workflow.today());
     workflow.MoveOrder(record->order, domain::RouteWhenProjectStarts(facts), offering->type,
                        "Project has started; order released.");
     return true;
@@ -49,11 +55,13 @@ bool TimeOut(Context& context, domain::Id order_id, int timeout_seconds) {
     auto record = tx.Orders().FindById(order_id);
     if (!record || record->order.state != domain::OrderState::kExecuting) return false;
     if (!domain::ExecutionTimesOut(record->where.offering_type)) return false;
-    if (record->order.modified >= domain::AddSeconds(workflow.now(), -timeout_seconds)) return false;
+    if (record->order.modified >= domain::AddSeconds(workflow.now(), -timeout_seconds))
+      return false;
     auto& order = record->order;
     order.error_message = "Execution has timed out.";
     order.completed_at = workflow.now();
-    workflow.MoveOrder(order, domain::OrderState::kErred, record->where.offering_type, order.error_message);
+    workflow.MoveOrder(order, domain::OrderState::kErred, record->where.offering_type,
+                       order.error_message);
     domain::Resource resource = ResourceOf(tx, order);
     workflow.ApplyOutcome(domain::OrderOutcome::kProcessorFailed, order, resource);
     return true;
@@ -62,10 +70,23 @@ bool TimeOut(Context& context, domain::Id order_id, int timeout_seconds) {
 
 template <typename Release>
 int ReleaseAll(Context& context, domain::OrderState state, Release&& release) {
-  const auto ids = context.store.Read([&](store::Transaction& tx) { return tx.Orders().IdsInState(state, kBatch); });
+  const auto ids = context.store.Read(
+      [&](store::Transaction& tx) { return tx.Orders().IdsInState(state, kBatch); });
   int released = 0;
   for (domain::Id id : ids) released += release(context, id) ? 1 : 0;
   return released;
+}
+
+PeriodicReport RunUnlocked(Context& context) {
+  PeriodicReport report;
+  report.pending_project_released = ReleaseStartedProjects(context);
+  report.pending_start_date_released =
+      ReleaseAll(context, domain::OrderState::kPendingStartDate, ReleaseFromPendingStartDate);
+  report.timed_out =
+      ReleaseAll(context, domain::OrderState::kExecuting, [&](Context& c, domain::Id id) {
+        return TimeOut(c, id, c.limits.execution_timeout_seconds);
+      });
+  return report;
 }
 
 }  // namespace
@@ -75,14 +96,17 @@ int ReleaseStartedProjects(Context& context) {
 }
 
 PeriodicReport RunPeriodicJobs(Context& context) {
-  PeriodicReport report;
-  report.pending_project_released = ReleaseStartedProjects(context);
-  report.pending_start_date_released =
-      ReleaseAll(context, domain::OrderState::kPendingStartDate, ReleaseFromPendingStartDate);
-  report.timed_out = ReleaseAll(context, domain::OrderState::kExecuting, [&](Context& c, domain::Id id) {
-    return TimeOut(c, id, c.limits.execution_timeout_seconds);
-  });
-  return report;
+  // Another node's run holds the lock for at most one pass over the due orders.
+  while (true) {
+    if (const auto lock = context.store.TryLock(kPeriodicJobsLock)) return RunUnlocked(context);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+std::optional<PeriodicReport> TryRunPeriodicJobs(Context& context) {
+  const auto lock = context.store.TryLock(kPeriodicJobsLock);
+  if (!lock) return std::nullopt;
+  return RunUnlocked(context);
 }
 
 PeriodicReport RunPeriodicJobs(Context& context, const domain::Actor& actor) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "service/context.hpp"
 
 namespace orderly::service {
@@ -10,11 +12,14 @@ struct PeriodicReport {
   int timed_out = 0;
 };
 
-
 // Releases pending-project orders whose project has started and pending-start-date orders whose
 // date has come (domain.md §3.7), and fails executing orders of automated types that exceeded
-// the execution time-out (processing.md §10). Each order moves in its own transaction.
+// the execution time-out (processing.md §10). Each order moves in its own transaction. One run
+// at a time across every node on the database: waits for a run elsewhere to finish.
 PeriodicReport RunPeriodicJobs(Context& context);
+// The same, unless another node is running them right now (then nothing, at once): for the
+// timer of each node, so that several nodes never run them twice at once.
+std::optional<PeriodicReport> TryRunPeriodicJobs(Context& context);
 // Only the pending-project part, for when a project's start date moves (§3.7: clearing it
 // releases the project's orders at once).
 int ReleaseStartedProjects(Context& context);

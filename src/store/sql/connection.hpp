@@ -39,4 +39,11 @@ struct UniqueViolation : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown by a Connection when the engine aborted the transaction because it conflicted with a
+// concurrent one (PostgreSQL 40001 / 40P01). Nothing was written; the whole transaction may be
+// run again (Store::Write does).
+struct SerializationFailure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 }  // namespace orderly::store::sql
