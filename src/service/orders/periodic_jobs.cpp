@@ -1,7 +1,11 @@
 #include "service/orders/periodic_jobs.hpp"
 
+#include <algorithm>
+
 #include "domain/capabilities.hpp"
 #include "domain/dates.hpp"
+#include "domain/event_types.hpp"
+#include "domain/lifecycle.hpp"
 #include "domain/routing.hpp"
 #include "service/orders/order_lookup.hpp"
 #include "service/orders/order_routing.hpp"
@@ -23,7 +27,8 @@ bool ReleaseFromPendingProject(Context& context, domain::Id order_id) {
     const domain::Id reviewer =
         record->order.consumer_reviewed_by.value_or(record->order.created_by.value_or(0));
     const domain::Actor approver = LoadActor(tx, reviewer);
-    const auto facts = RoutingFactsFor(record->order, *offering, *project, approver, workflow.today());
+    const auto facts =
+        RoutingFactsFor(record->order, *offering, *project, approver, workflow.today());
     workflow.MoveOrder(record->order, domain::RouteWhenProjectStarts(facts), offering->type,
                        "Project has started; order released.");
     return true;
@@ -49,20 +54,60 @@ bool TimeOut(Context& context, domain::Id order_id, int timeout_seconds) {
     auto record = tx.Orders().FindById(order_id);
     if (!record || record->order.state != domain::OrderState::kExecuting) return false;
     if (!domain::ExecutionTimesOut(record->where.offering_type)) return false;
-    if (record->order.modified >= domain::AddSeconds(workflow.now(), -timeout_seconds)) return false;
+    if (record->order.modified >= domain::AddSeconds(workflow.now(), -timeout_seconds))
+      return false;
     auto& order = record->order;
     order.error_message = "Execution has timed out.";
     order.completed_at = workflow.now();
-    workflow.MoveOrder(order, domain::OrderState::kErred, record->where.offering_type, order.error_message);
+    workflow.MoveOrder(order, domain::OrderState::kErred, record->where.offering_type,
+                       order.error_message);
     domain::Resource resource = ResourceOf(tx, order);
     workflow.ApplyOutcome(domain::OrderOutcome::kProcessorFailed, order, resource);
     return true;
   });
 }
 
+// One event per stuck episode: the query skips resources flagged since their last change, and the
+// check is repeated in the writing transaction so that two concurrent runs flag a resource once.
+int FlagStuckResources(Context& context) {
+  const std::string event_type(domain::kResourceStuckEvent);
+  std::vector<domain::ResourceState> transitional;
+  for (const auto& entry : domain::ResourceStates()) {
+    if (domain::IsTransitional(entry.value)) transitional.push_back(entry.value);
+  }
+  const std::string threshold =
+      domain::AddSeconds(context.clock.Now(), -context.limits.stuck_after_seconds);
+  const auto candidates = context.store.Read([&](store::Transaction& tx) {
+    return tx.Resources().UnflaggedStuck(transitional, threshold, event_type, kBatch);
+  });
+  int flagged = 0;
+  for (const auto& candidate : candidates) {
+    flagged += context.store.Write([&](store::Transaction& tx) {
+      const auto still =
+          tx.Resources().UnflaggedStuck({candidate.state}, threshold, event_type, kBatch);
+      const bool unflagged = std::any_of(still.begin(), still.end(), [&](const auto& s) {
+        return s.id == candidate.id && s.modified == candidate.modified;
+      });
+      if (!unflagged) return 0;
+      Workflow workflow(context, tx, nullptr);
+      const std::string state(domain::NameOf(candidate.state));
+      workflow.LogResource(candidate.uuid, domain::kResourceStuckEvent,
+                           "Resource has been " + state + " since " + candidate.modified +
+                               ", longer than " +
+                               std::to_string(context.limits.stuck_after_seconds) + " seconds.",
+                           {{"state", state},
+                            {"since", candidate.modified},
+                            {"stuck_after_seconds", context.limits.stuck_after_seconds}});
+      return 1;
+    });
+  }
+  return flagged;
+}
+
 template <typename Release>
 int ReleaseAll(Context& context, domain::OrderState state, Release&& release) {
-  const auto ids = context.store.Read([&](store::Transaction& tx) { return tx.Orders().IdsInState(state, kBatch); });
+  const auto ids = context.store.Read(
+      [&](store::Transaction& tx) { return tx.Orders().IdsInState(state, kBatch); });
   int released = 0;
   for (domain::Id id : ids) released += release(context, id) ? 1 : 0;
   return released;
@@ -79,9 +124,11 @@ PeriodicReport RunPeriodicJobs(Context& context) {
   report.pending_project_released = ReleaseStartedProjects(context);
   report.pending_start_date_released =
       ReleaseAll(context, domain::OrderState::kPendingStartDate, ReleaseFromPendingStartDate);
-  report.timed_out = ReleaseAll(context, domain::OrderState::kExecuting, [&](Context& c, domain::Id id) {
-    return TimeOut(c, id, c.limits.execution_timeout_seconds);
-  });
+  report.timed_out =
+      ReleaseAll(context, domain::OrderState::kExecuting, [&](Context& c, domain::Id id) {
+        return TimeOut(c, id, c.limits.execution_timeout_seconds);
+      });
+  report.stuck_flagged = FlagStuckResources(context);
   return report;
 }
 

@@ -8,12 +8,14 @@ struct PeriodicReport {
   int pending_project_released = 0;
   int pending_start_date_released = 0;
   int timed_out = 0;
+  int stuck_flagged = 0;  // resources newly flagged stuck (an event each); not in the HTTP report
 };
-
 
 // Releases pending-project orders whose project has started and pending-start-date orders whose
 // date has come (domain.md §3.7), and fails executing orders of automated types that exceeded
-// the execution time-out (processing.md §10). Each order moves in its own transaction.
+// the execution time-out (processing.md §10). Each order moves in its own transaction. Resources
+// stuck in Creating/Updating/Terminating longer than --stuck-after get one resource_stuck event per
+// episode (a later change of the resource starts a new one).
 PeriodicReport RunPeriodicJobs(Context& context);
 // Only the pending-project part, for when a project's start date moves (§3.7: clearing it
 // releases the project's orders at once).
