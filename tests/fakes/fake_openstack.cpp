@@ -49,6 +49,8 @@ std::optional<std::string> MergeQuota(json& current, const json& requested) {
 
 }  // namespace
 
+FakeOpenStack::FakeOpenStack() : FakeOpenStack(Credentials{}) {}
+
 FakeOpenStack::FakeOpenStack(Credentials credentials)
     : credentials_(std::move(credentials)), admin_project_id_(RandomHex(32)) {
   projects_[admin_project_id_] = {

@@ -29,7 +29,8 @@ class FakeOpenStack : public FakeHttpServer {
     std::set<std::string> tags;
   };
 
-  explicit FakeOpenStack(Credentials credentials = {});
+  FakeOpenStack();
+  explicit FakeOpenStack(Credentials credentials);
 
   // The Keystone v3 address an offering's secret_options.backend_url points at.
   std::string KeystoneUrl() const { return Url() + "/identity/v3"; }
