@@ -64,10 +64,22 @@ TEST_F(RancherTest, UpdateRecordsTheLimitsAndTerminateDeletesTheCluster) {
   ASSERT_EQ(terminated["state"], "done") << terminated.dump();
   EXPECT_EQ(rancher_.ClusterCount(), 0);
   EXPECT_EQ(ResourceNow(resource)["state"], "Terminated");
-  // Terminating again is not possible, but a cluster already gone is fine for Rancher's DELETE too.
   EXPECT_EQ(
       rancher_.CountRequests("DELETE", "/v3/clusters/" + created["backend_id"].get<std::string>()),
       1);
+}
+
+TEST_F(RancherTest, TerminatingAClusterThatIsAlreadyGoneSucceeds) {
+  const auto created = Created(Offering(), "k8s-gone", kLimits);
+  ASSERT_EQ(created["state"], "done") << created.dump();
+  rancher_.Fail("DELETE", "/v3/clusters/", 404,
+                {{"type", "error"},
+                 {"status", 404},
+                 {"code", "NotFound"},
+                 {"message", "clusters.management.cattle.io not found"}});
+  const std::string resource = ResourceOf(created)["uuid"];
+  EXPECT_EQ(ResourceOrder(resource, "terminate", json::object())["state"], "done");
+  EXPECT_EQ(ResourceNow(resource)["state"], "Terminated");
 }
 
 TEST_F(RancherTest, AClusterThatFailsToProvisionErrsTheOrder) {
