@@ -22,5 +22,8 @@ inline constexpr std::string_view kResourceStateSetEvent = "marketplace_resource
 inline constexpr std::string_view kResourceErredEvent = "marketplace_resource_erred_on_backend";
 inline constexpr std::string_view kResourceUnlinkedEvent = "marketplace_resource_unlinked";
 inline constexpr std::string_view kResourceUpdatedEvent = "marketplace_resource_updated";
+// Written once per stuck episode: a resource Creating/Updating/Terminating longer than
+// --stuck-after.
+inline constexpr std::string_view kResourceStuckEvent = "marketplace_resource_stuck";
 
 }  // namespace orderly::domain

@@ -4,7 +4,7 @@
 
 namespace orderly::processing {
 
-// For the types whose backends are not wired in yet (Support, Remote, OpenStack, Rancher): the
+// For the types whose backends are not wired in yet (Remote): the
 // order stays executing, and staff or the provider can still finish it by hand where the type
 // allows.
 class AwaitingBackendProcessor final : public Processor {

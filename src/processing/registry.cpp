@@ -6,6 +6,8 @@
 #include "domain/capabilities.hpp"
 #include "processing/awaiting_backend_processor.hpp"
 #include "processing/basic/basic_processor.hpp"
+#include "processing/openstack/tenant_processor.hpp"
+#include "processing/rancher/cluster_processor.hpp"
 #include "processing/script/script_processor.hpp"
 #include "processing/slurm/slurm_processor.hpp"
 #include "processing/support/support_processor.hpp"
@@ -16,20 +18,22 @@ Registry::Registry(RegistryOptions options) {
   using domain::OfferingType;
   processors_[OfferingType::kBasic] = std::make_unique<basic::BasicProcessor>();
   processors_[OfferingType::kSlurm] = std::make_unique<slurm::SlurmProcessor>();
-  processors_[OfferingType::kScript] = std::make_unique<script::ScriptProcessor>(options.script_timeout_seconds,
-                                                                                options.script_runs_directory);
+  processors_[OfferingType::kScript] = std::make_unique<script::ScriptProcessor>(
+      options.script_timeout_seconds, options.script_runs_directory);
   processors_[OfferingType::kSupport] = std::make_unique<support::SupportProcessor>();
   processors_[OfferingType::kRemote] = std::make_unique<AwaitingBackendProcessor>();
-  processors_[OfferingType::kOpenStackTenant] = std::make_unique<AwaitingBackendProcessor>();
-  processors_[OfferingType::kRancher] = std::make_unique<AwaitingBackendProcessor>();
+  processors_[OfferingType::kOpenStackTenant] = std::make_unique<openstack::TenantProcessor>();
+  processors_[OfferingType::kRancher] = std::make_unique<rancher::ClusterProcessor>();
   for (const auto& capability : domain::OfferingCapabilities()) {
     if (!processors_.contains(capability.type)) {
-      throw std::logic_error("no processor for offering type " + std::string(domain::NameOf(capability.type)));
+      throw std::logic_error("no processor for offering type " +
+                             std::string(domain::NameOf(capability.type)));
     }
   }
 }
 
-void Registry::OrderExecuting(store::Transaction& tx, const domain::Order& order, domain::OfferingType type) {
+void Registry::OrderExecuting(store::Transaction& tx, const domain::Order& order,
+                              domain::OfferingType type) {
   For(type).OnExecuting(tx, order);
   if (!For(type).Automated()) return;
   tx.Jobs().Enqueue(order.id, order.uuid, order.modified);

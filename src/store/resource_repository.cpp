@@ -11,7 +11,8 @@ namespace {
 
 using domain::EnumByCode;
 
-constexpr sql::ScopeColumns kResourceScopes{"r.project_id", "p.customer_id", "f.customer_id", "r.offering_id"};
+constexpr sql::ScopeColumns kResourceScopes{"r.project_id", "p.customer_id", "f.customer_id",
+                                            "r.offering_id"};
 
 sql::Value OptionalId(const std::optional<domain::Id>& id) {
   return id ? sql::Value(*id) : sql::Value(std::monostate{});
@@ -24,9 +25,10 @@ sql::Value StateCode(domain::ResourceState state) {
 // The order in progress, as a column appended after ORDERLY_RESOURCE_COLUMNS.
 std::string InProgressColumn(sql::Params& params, const std::vector<domain::OrderState>& open) {
   return ", (SELECT io.uuid FROM orders io WHERE io.resource_id = r.id AND io.state IN " +
-         sql::InList(params, open, [](auto state) {
-           return sql::Value(static_cast<std::int64_t>(domain::CodeOf(state)));
-         }) +
+         sql::InList(params, open,
+                     [](auto state) {
+                       return sql::Value(static_cast<std::int64_t>(domain::CodeOf(state)));
+                     }) +
          " ORDER BY io.id LIMIT 1)";
 }
 
@@ -94,22 +96,25 @@ void ResourceRepository::Insert(domain::Resource& resource) {
   const auto result = db_.Query(
       sql::kInsertResource,
       {resource.uuid, resource.name, resource.description, StateCode(resource.state),
-       resource.project_id, resource.offering_id, OptionalId(resource.plan_id), resource.limits.dump(),
-       resource.attributes.dump(), resource.cost, sql::Nullable(resource.end_date), resource.backend_id,
-       resource.backend_metadata.dump(), resource.error_message, resource.error_traceback,
-       resource.created, resource.modified});
+       resource.project_id, resource.offering_id, OptionalId(resource.plan_id),
+       resource.limits.dump(), resource.attributes.dump(), resource.cost,
+       sql::Nullable(resource.end_date), resource.backend_id, resource.backend_metadata.dump(),
+       resource.error_message, resource.error_traceback, resource.created, resource.modified});
   resource.id = result.rows.at(0).Int(0);
 }
 
 void ResourceRepository::Update(const domain::Resource& resource) {
-  db_.Query(sql::kUpdateResource,
-            {resource.name, resource.description, StateCode(resource.state), OptionalId(resource.plan_id),
-             resource.limits.dump(), resource.attributes.dump(), resource.cost,
-             sql::Nullable(resource.end_date), resource.backend_id, resource.backend_metadata.dump(),
-             resource.error_message, resource.error_traceback, resource.modified, resource.id});
+  db_.Query(
+      sql::kUpdateResource,
+      {resource.name, resource.description, StateCode(resource.state), OptionalId(resource.plan_id),
+       resource.limits.dump(), resource.attributes.dump(), resource.cost,
+       sql::Nullable(resource.end_date), resource.backend_id, resource.backend_metadata.dump(),
+       resource.error_message, resource.error_traceback, resource.modified, resource.id});
 }
 
-void ResourceRepository::Delete(domain::Id resource_id) { db_.Query(sql::kDeleteResource, {resource_id}); }
+void ResourceRepository::Delete(domain::Id resource_id) {
+  db_.Query(sql::kDeleteResource, {resource_id});
+}
 
 std::optional<ResourceRecord> ResourceRepository::FindByUuid(
     const std::string& uuid, const std::vector<domain::OrderState>& open_states) {
@@ -135,30 +140,34 @@ std::optional<ResourceRecord> ResourceRepository::FindById(
 
 Page<ResourceRecord> ResourceRepository::List(ResourceSide side, const Visibility& visibility,
                                               const PermissionScope& list_permission,
-                                              const ResourceFilter& filter, const ListOptions& options,
+                                              const ResourceFilter& filter,
+                                              const ListOptions& options,
                                               const std::vector<domain::OrderState>& open_states) {
   Page<ResourceRecord> page;
   {
     sql::Params params;
     std::string where = " WHERE " + VisibleClause(params, side, visibility, list_permission);
     where += FilterClause(params, filter);
-    page.total = db_.Query(std::string("SELECT COUNT(*)") + sql::kResourceFrom + where, params.values())
-                     .rows.at(0)
-                     .Int(0);
+    page.total =
+        db_.Query(std::string("SELECT COUNT(*)") + sql::kResourceFrom + where, params.values())
+            .rows.at(0)
+            .Int(0);
   }
   sql::Params params;
   const std::string columns = InProgressColumn(params, open_states);
   std::string where = " WHERE " + VisibleClause(params, side, visibility, list_permission);
   where += FilterClause(params, filter);
-  const std::string order_and_page = sql::OrderAndPage(
-      options,
-      {{"name", "r.name"}, {"created", "r.created"}, {"state", "r.state"}, {"end_date", "r.end_date"},
-       {"project_name", "p.name"}},
-      "r.created", params.next());
+  const std::string order_and_page = sql::OrderAndPage(options,
+                                                       {{"name", "r.name"},
+                                                        {"created", "r.created"},
+                                                        {"state", "r.state"},
+                                                        {"end_date", "r.end_date"},
+                                                        {"project_name", "p.name"}},
+                                                       "r.created", params.next());
   params.Add(options.limit);
   params.Add(options.offset);
-  for (const auto& row : db_.Query(std::string(sql::kResourceSelect) + columns + sql::kResourceFrom +
-                                       where + order_and_page,
+  for (const auto& row : db_.Query(std::string(sql::kResourceSelect) + columns +
+                                       sql::kResourceFrom + where + order_and_page,
                                    params.values())
                              .rows) {
     page.items.push_back(ToRecord(row));
@@ -175,6 +184,30 @@ bool ResourceRepository::IsVisible(ResourceSide side, const Visibility& visibili
   return db_.Query(std::string("SELECT COUNT(*)") + sql::kResourceFrom + where, params.values())
              .rows.at(0)
              .Int(0) > 0;
+}
+
+std::vector<StuckResource> ResourceRepository::UnflaggedStuck(
+    const std::vector<domain::ResourceState>& states, const std::string& modified_before,
+    const std::string& flag_event, std::int64_t limit) {
+  if (states.empty()) return {};
+  sql::Params params;
+  std::string query = "SELECT r.id, r.uuid, r.state, r.modified FROM resources r WHERE r.state IN ";
+  query += sql::InList(params, states, StateCode);
+  query += " AND r.modified < " + params.Add(modified_before);
+  query +=
+      " AND NOT EXISTS (SELECT 1 FROM events e WHERE e.scope_uuid = r.uuid AND e.event_type = ";
+  query += params.Add(flag_event);
+  query += " AND e.created >= r.modified) ORDER BY r.modified LIMIT ";
+  query += params.Add(limit);
+  std::vector<StuckResource> stuck;
+  for (const auto& row : db_.Query(query, params.values()).rows) {
+    stuck.push_back({.id = row.Int(0),
+                     .uuid = row.Text(1),
+                     .state = EnumByCode(domain::ResourceStates(), static_cast<int>(row.Int(2)))
+                                  .value_or(domain::ResourceState::kCreating),
+                     .modified = row.Text(3)});
+  }
+  return stuck;
 }
 
 std::int64_t ResourceRepository::CountLiveOnPlan(domain::Id plan_id) {

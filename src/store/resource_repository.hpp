@@ -33,6 +33,13 @@ struct ResourceFilter {
   std::string modified_before;  // only resources unchanged since this timestamp
 };
 
+struct StuckResource {
+  domain::Id id = 0;
+  domain::Uuid uuid;
+  domain::ResourceState state = domain::ResourceState::kCreating;
+  std::string modified;
+};
+
 class ResourceRepository {
  public:
   explicit ResourceRepository(sql::Connection& connection) : db_(connection) {}
@@ -50,9 +57,15 @@ class ResourceRepository {
   // organization. Provider side: any role on the offering's organization or on the offering.
   Page<ResourceRecord> List(ResourceSide side, const Visibility& visibility,
                             const PermissionScope& list_permission, const ResourceFilter& filter,
-                            const ListOptions& options, const std::vector<domain::OrderState>& open_states);
+                            const ListOptions& options,
+                            const std::vector<domain::OrderState>& open_states);
   bool IsVisible(ResourceSide side, const Visibility& visibility,
                  const PermissionScope& list_permission, domain::Id resource_id);
+  // Resources in one of `states` unchanged since before `modified_before`, oldest first, that have
+  // no `flag_event` event written since their last change (one flag per stuck episode).
+  std::vector<StuckResource> UnflaggedStuck(const std::vector<domain::ResourceState>& states,
+                                            const std::string& modified_before,
+                                            const std::string& flag_event, std::int64_t limit);
   // Non-terminated resources of a plan (plan max_amount).
   std::int64_t CountLiveOnPlan(domain::Id plan_id);
 

@@ -10,11 +10,14 @@ class TimeoutTest : public WithClock<ScenarioTest> {
   // No workers: the Script order must sit in executing for the clock to overtake it.
   std::vector<std::string> ExtraServerArgs() const override {
     auto args = WithClock<ScenarioTest>::ExtraServerArgs();
-    args.insert(args.end(), {"--workers", "0", "--execution-timeout", "600", "--stuck-after", "300"});
+    args.insert(args.end(),
+                {"--workers", "0", "--execution-timeout", "600", "--stuck-after", "300"});
     return args;
   }
 
-  json RunJobs() { return api().Post("/api/periodic-jobs/run/", json::object(), staff_token()).body; }
+  json RunJobs() {
+    return api().Post("/api/periodic-jobs/run/", json::object(), staff_token()).body;
+  }
 };
 
 TEST_F(TimeoutTest, AnAutomatedOrderExecutingTooLongFailsWithItsResource) {
@@ -44,7 +47,8 @@ TEST_F(TimeoutTest, ResourcesInTransitionTooLongAreListedAsStuck) {
   const auto ok = OkResource(basic_);
   auto stuck = [&] {
     std::vector<std::string> names;
-    for (const auto& resource : api().Get("/api/marketplace-resources/?stuck=true", staff_token()).body) {
+    for (const auto& resource :
+         api().Get("/api/marketplace-resources/?stuck=true", staff_token()).body) {
       names.push_back(resource["uuid"]);
     }
     return names;
@@ -52,9 +56,50 @@ TEST_F(TimeoutTest, ResourcesInTransitionTooLongAreListedAsStuck) {
   EXPECT_TRUE(stuck().empty());
   SetNow("2030-01-01T10:06:00.000000Z");
   EXPECT_EQ(stuck(), std::vector<std::string>{ResourceUuidOf(creating)});
-  EXPECT_EQ(api().Get("/api/marketplace-resources/?stuck=true&state=OK", staff_token()).body.size(), 0u);
+  EXPECT_EQ(api().Get("/api/marketplace-resources/?stuck=true&state=OK", staff_token()).body.size(),
+            0u);
   EXPECT_EQ(api().Get("/api/marketplace-resources/", staff_token()).body.size(), 2u);
   (void)ok;
+}
+
+// Issue 4: a stuck resource is flagged in its event log once per stuck episode, not on every run.
+TEST_F(TimeoutTest, AStuckResourceIsFlaggedInEventsOncePerEpisode) {
+  SetNow("2030-01-01T10:00:00.000000Z");
+  const auto order = NewOrder(owner_.token, basic_);  // pending-provider, resource Creating
+  const std::string resource = ResourceUuidOf(order);
+  auto flags = [&] { return CountEvents(Events(resource), "marketplace_resource_stuck"); };
+  RunJobs();
+  EXPECT_EQ(flags(), 0);
+
+  SetNow("2030-01-01T10:06:00.000000Z");
+  RunJobs();
+  RunJobs();
+  EXPECT_EQ(flags(), 1);
+  const auto events = Events(resource);
+  const auto flag = std::find_if(events.begin(), events.end(), [](const json& e) {
+    return e["event_type"] == "marketplace_resource_stuck";
+  });
+  ASSERT_NE(flag, events.end());
+  EXPECT_NE((*flag)["message"].get<std::string>().find("Creating"), std::string::npos)
+      << flag->dump();
+  SetNow("2030-01-01T11:00:00.000000Z");
+  RunJobs();
+  EXPECT_EQ(flags(), 1);
+
+  // Done, then terminated: Terminating is a new episode, flagged once it lasts too long.
+  ASSERT_EQ(Act(order, "approve_by_provider", provider_owner_.token).status, 200);
+  ASSERT_EQ(Act(order, "set_state_done", provider_owner_.token).status, 200);
+  const auto terminate =
+      ActOnResource("marketplace-resources", resource, "terminate", owner_.token);
+  ASSERT_EQ(terminate.status, 200) << terminate.text;
+  ASSERT_EQ(Resource(resource)["state"], "Terminating");
+  SetNow("2030-01-01T11:04:00.000000Z");
+  RunJobs();
+  EXPECT_EQ(flags(), 1);
+  SetNow("2030-01-01T11:06:00.000000Z");
+  RunJobs();
+  RunJobs();
+  EXPECT_EQ(flags(), 2);
 }
 
 }  // namespace

@@ -32,16 +32,19 @@ TestUser ApiTest::MakeUser(const std::string& username, nlohmann::json extra) {
   nlohmann::json body = {{"username", username}, {"password", kPassword}};
   body.update(extra);
   const auto created = Expect(api_->Post("/api/users/", body, staff_token_), 201, "create user");
-  return TestUser{created.at("uuid").get<std::string>(), username, api_->Login(username, kPassword)};
+  return TestUser{created.at("uuid").get<std::string>(), username,
+                  api_->Login(username, kPassword)};
 }
 
 nlohmann::json ApiTest::MakeCustomer(const std::string& name) {
-  return Expect(api_->Post("/api/customers/", {{"name", name}}, staff_token_), 201, "create customer");
+  return Expect(api_->Post("/api/customers/", {{"name", name}}, staff_token_), 201,
+                "create customer");
 }
 
 nlohmann::json ApiTest::MakeProject(const std::string& customer_uuid, const std::string& name) {
-  return Expect(api_->Post("/api/projects/", {{"customer", customer_uuid}, {"name", name}}, staff_token_),
-                201, "create project");
+  return Expect(
+      api_->Post("/api/projects/", {{"customer", customer_uuid}, {"name", name}}, staff_token_),
+      201, "create project");
 }
 
 nlohmann::json ApiTest::MakeProvider(const std::string& customer_uuid) {
@@ -56,12 +59,26 @@ nlohmann::json ApiTest::MakeOffering(const std::string& customer_uuid, const std
       {"customer", customer_uuid},
       {"type", type},
       {"components",
-       {{{"type", "cpu"}, {"name", "CPU"}, {"billing_type", "limit"}, {"min_value", 1}, {"max_value", 100}}}},
+       {{{"type", "cpu"},
+         {"name", "CPU"},
+         {"billing_type", "limit"},
+         {"min_value", 1},
+         {"max_value", 100}}}},
       {"plans", {{{"name", "Small"}, {"unit_price", "10.5"}}}},
   };
   // A script offering refuses orders without scripts (processing.md §9.3): give it trivial ones.
   if (type == "Marketplace.Script") {
-    body["secret_options"] = {{"language", "shell"}, {"create", "true"}, {"update", "true"}, {"terminate", "true"}};
+    body["secret_options"] = {
+        {"language", "shell"}, {"create", "true"}, {"update", "true"}, {"terminate", "true"}};
+  }
+  // OpenStack and Rancher offerings refuse orders without an address and credentials: give them a
+  // loopback port nothing listens on (tests with workers use the fakes in tests/fakes instead).
+  if (type == "OpenStack.Tenant") {
+    body["secret_options"] = {
+        {"backend_url", "http://127.0.0.1:9/v3"}, {"username", "admin"}, {"password", "secret"}};
+  }
+  if (type == "Marketplace.Rancher") {
+    body["secret_options"] = {{"backend_url", "http://127.0.0.1:9/v3"}, {"token", "token-x:y"}};
   }
   return Expect(api_->Post("/api/marketplace-provider-offerings/", body, staff_token_), 201,
                 "create offering");

@@ -103,6 +103,21 @@ void Expect(const BackendRequest& request, const BackendResponse& response,
                      false);
 }
 
+std::string EncodeQueryValue(const std::string& value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (const unsigned char c : value) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return encoded;
+}
+
 service::ProcessingResult FailureFrom(const BackendError& error, const std::string& where) {
   service::ProcessingResult result;
   result.succeeded = false;

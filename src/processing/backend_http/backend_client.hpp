@@ -72,6 +72,10 @@ class BackendClient {
 void Expect(const BackendRequest& request, const BackendResponse& response,
             std::initializer_list<int> accepted, const std::string& what);
 
+// Percent-encodes a query parameter value (everything but RFC 3986 unreserved characters), for
+// paths such as `/v3/clusters?name=` + EncodeQueryValue(name).
+std::string EncodeQueryValue(const std::string& value);
+
 // The order-level failure for a BackendError: message, traceback with what failed and the
 // backend's answer, and whether it is worth another attempt.
 service::ProcessingResult FailureFrom(const BackendError& error, const std::string& where);

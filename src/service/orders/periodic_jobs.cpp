@@ -1,10 +1,13 @@
 #include "service/orders/periodic_jobs.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
 #include "domain/capabilities.hpp"
 #include "domain/dates.hpp"
+#include "domain/event_types.hpp"
+#include "domain/lifecycle.hpp"
 #include "domain/routing.hpp"
 #include "service/orders/order_lookup.hpp"
 #include "service/orders/order_routing.hpp"
@@ -68,6 +71,43 @@ bool TimeOut(Context& context, domain::Id order_id, int timeout_seconds) {
   });
 }
 
+// One event per stuck episode: the query skips resources flagged since their last change, and the
+// check is repeated in the writing transaction so that two concurrent runs flag a resource once.
+int FlagStuckResources(Context& context) {
+  const std::string event_type(domain::kResourceStuckEvent);
+  std::vector<domain::ResourceState> transitional;
+  for (const auto& entry : domain::ResourceStates()) {
+    if (domain::IsTransitional(entry.value)) transitional.push_back(entry.value);
+  }
+  const std::string threshold =
+      domain::AddSeconds(context.clock.Now(), -context.limits.stuck_after_seconds);
+  const auto candidates = context.store.Read([&](store::Transaction& tx) {
+    return tx.Resources().UnflaggedStuck(transitional, threshold, event_type, kBatch);
+  });
+  int flagged = 0;
+  for (const auto& candidate : candidates) {
+    flagged += context.store.Write([&](store::Transaction& tx) {
+      const auto still =
+          tx.Resources().UnflaggedStuck({candidate.state}, threshold, event_type, kBatch);
+      const bool unflagged = std::any_of(still.begin(), still.end(), [&](const auto& s) {
+        return s.id == candidate.id && s.modified == candidate.modified;
+      });
+      if (!unflagged) return 0;
+      Workflow workflow(context, tx, nullptr);
+      const std::string state(domain::NameOf(candidate.state));
+      workflow.LogResource(candidate.uuid, domain::kResourceStuckEvent,
+                           "Resource has been " + state + " since " + candidate.modified +
+                               ", longer than " +
+                               std::to_string(context.limits.stuck_after_seconds) + " seconds.",
+                           {{"state", state},
+                            {"since", candidate.modified},
+                            {"stuck_after_seconds", context.limits.stuck_after_seconds}});
+      return 1;
+    });
+  }
+  return flagged;
+}
+
 template <typename Release>
 int ReleaseAll(Context& context, domain::OrderState state, Release&& release) {
   const auto ids = context.store.Read(
@@ -86,6 +126,7 @@ PeriodicReport RunUnlocked(Context& context) {
       ReleaseAll(context, domain::OrderState::kExecuting, [&](Context& c, domain::Id id) {
         return TimeOut(c, id, c.limits.execution_timeout_seconds);
       });
+  report.stuck_flagged = FlagStuckResources(context);
   return report;
 }
 

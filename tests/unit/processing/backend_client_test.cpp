@@ -125,5 +125,11 @@ TEST(BackendClient, RefusesOtherSchemes) {
   EXPECT_THROW(BackendClient("https://example.org", std::chrono::seconds(1)), BackendError);
 }
 
+TEST(BackendClient, EncodeQueryValueKeepsOnlyUnreservedCharacters) {
+  EXPECT_EQ(EncodeQueryValue("web-1_a.b~c"), "web-1_a.b~c");
+  EXPECT_EQ(EncodeQueryValue("a b&c=d/e?"), "a%20b%26c%3Dd%2Fe%3F");
+  EXPECT_EQ(EncodeQueryValue("\xc3\xa9"), "%C3%A9");
+}
+
 }  // namespace
 }  // namespace orderly::processing::backend_http
