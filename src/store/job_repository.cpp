@@ -4,8 +4,18 @@
 
 namespace orderly::store {
 
-void JobRepository::Enqueue(domain::Id order_id, const std::string& order_uuid, const std::string& now) {
+void JobRepository::Enqueue(domain::Id order_id, const std::string& order_uuid,
+                            const std::string& now) {
   db_.Query(sql::kInsertJob, {order_id, order_uuid, now});
+}
+
+bool JobRepository::EnqueuePull(domain::Id order_id, const std::string& order_uuid,
+                                const std::string& now) {
+  return db_.Query(sql::kInsertPullJob, {order_id, order_uuid, now}).changes > 0;
+}
+
+std::int64_t JobRepository::CountOpen(domain::Id order_id) {
+  return db_.Query(sql::kCountOpenJobsOfOrder, {order_id}).rows.at(0).Int(0);
 }
 
 std::optional<domain::Job> JobRepository::Claim(const std::string& owner, const std::string& now,
@@ -22,23 +32,29 @@ std::optional<domain::Job> JobRepository::Claim(const std::string& owner, const 
                   .lease_owner = owner,
                   .lease_until = lease_until,
                   .created = row.Text(5),
-                  .last_error = row.Text(6)};
+                  .last_error = row.Text(6),
+                  .kind = row.Text(7) == domain::NameOf(domain::JobKind::kPull)
+                              ? domain::JobKind::kPull
+                              : domain::JobKind::kProcess};
   db_.Query(sql::kClaimJob, {owner, lease_until, job.id});
   return job;
 }
 
-bool JobRepository::Renew(domain::Id job_id, const std::string& owner, const std::string& lease_until) {
+bool JobRepository::Renew(domain::Id job_id, const std::string& owner,
+                          const std::string& lease_until) {
   return db_.Query(sql::kRenewJob, {lease_until, job_id, owner}).changes > 0;
 }
 
-bool JobRepository::Finish(domain::Id job_id, const std::string& owner, domain::JobState final_state,
-                           const std::string& now, const std::string& error) {
-  return db_.Query(sql::kFinishJob, {std::string(domain::NameOf(final_state)), now, error, job_id, owner})
+bool JobRepository::Finish(domain::Id job_id, const std::string& owner,
+                           domain::JobState final_state, const std::string& now,
+                           const std::string& error) {
+  return db_.Query(sql::kFinishJob,
+                   {std::string(domain::NameOf(final_state)), now, error, job_id, owner})
              .changes > 0;
 }
 
-bool JobRepository::Reschedule(domain::Id job_id, const std::string& owner, const std::string& run_after,
-                               const std::string& error) {
+bool JobRepository::Reschedule(domain::Id job_id, const std::string& owner,
+                               const std::string& run_after, const std::string& error) {
   return db_.Query(sql::kRescheduleJob, {run_after, error, job_id, owner}).changes > 0;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/callback_repository.hpp"
 #include "store/customer_repository.hpp"
 #include "store/event_repository.hpp"
 #include "store/job_repository.hpp"
@@ -34,6 +35,7 @@ class Transaction {
   EventRepository Events() { return EventRepository(connection_); }
   JobRepository Jobs() { return JobRepository(connection_); }
   SupportRepository Support() { return SupportRepository(connection_); }
+  CallbackRepository Callbacks() { return CallbackRepository(connection_); }
 
  private:
   sql::Connection& connection_;
