@@ -1,17 +1,19 @@
 // orderly: wiring only. Parses the command line, opens the store, starts the server.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "api/app.hpp"
 #include "api/http/server.hpp"
 #include "domain/error.hpp"
+#include "processing/callbacks/callback_sender.hpp"
 #include "processing/registry.hpp"
 #include "processing/worker_pool.hpp"
 #include "service/demo.hpp"
@@ -36,6 +38,10 @@ struct ServeOptions {
   std::string listen = EnvOr("ORDERLY_LISTEN", "127.0.0.1:8080");
   int workers = 1;
   int periodic_interval = 60;
+  // How other orderly instances reach this one (callback_url of Remote orders); default: the
+  // address it listens on.
+  std::string public_url = EnvOr("ORDERLY_PUBLIC_URL", "");
+  int remote_timeout = 10;
   int threads = 4;
   std::string clock_file;  // tests only: read "now" from this file
   int script_timeout = 1800;
@@ -114,16 +120,23 @@ int Serve(const ServeOptions& options) {
   const auto [host, port] = SplitListen(options.listen);
   auto store = OpenStore(options.db, options.threads + 2);
   service::FileClock clock(options.clock_file);
-  processing::Registry processors(
-      {.script_timeout_seconds = options.script_timeout, .script_runs_directory = ScriptRunsDirectory(options.db)});
+  processing::Registry processors({.script_timeout_seconds = options.script_timeout,
+                                   .script_runs_directory = ScriptRunsDirectory(options.db),
+                                   .public_url = options.public_url,
+                                   .remote_timeout = std::chrono::seconds(options.remote_timeout)});
   service::Context context{*store, clock, &processors, options.limits};
   api::App app(context);
   PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
   processing::WorkerPool workers(context, processors, {.workers = options.workers});
+  std::optional<processing::callbacks::CallbackSender> callbacks;
+  if (options.workers > 0)
+    callbacks.emplace(context, processing::callbacks::CallbackSenderOptions{});
   api::http::ServerOptions server_options{.host = host, .port = port, .threads = options.threads};
   api::http::Server server(server_options,
                            [&app](api::http::Request& request) { return app.Handle(request); });
   const unsigned short bound = server.Listen();
+  if (options.public_url.empty())
+    processors.SetPublicUrl("http://" + host + ":" + std::to_string(bound));
   server.StopOnSignals();
   // Tests and scripts wait for this line; keep its shape.
   std::cout << "orderly listening on http://" << host << ":" << bound << std::endl;
@@ -132,7 +145,8 @@ int Serve(const ServeOptions& options) {
   return 0;
 }
 
-int CreateStaffUser(const std::string& db, const std::string& username, const std::string& password) {
+int CreateStaffUser(const std::string& db, const std::string& username,
+                    const std::string& password) {
   auto store = OpenStore(db, 1);
   service::SystemClock clock;
   service::Context context{*store, clock};
@@ -152,6 +166,8 @@ int Demo(const std::string& db) {
   for (const auto& login : logins) {
     std::cout << "  " << login.username << " / " << login.password << "  - " << login.what << "\n";
   }
+  std::cout << "The Remote offering \"Partner cloud (remote)\" is not connected to another instance; README.md,\n"
+               "section \"Federation\", shows how to run a second orderly and connect a Remote offering to it.\n";
   std::cout.flush();
   return 0;
 }
@@ -168,19 +184,30 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", serve_options.listen, "HOST:PORT (env ORDERLY_LISTEN)");
   serve->add_option("--workers", serve_options.workers, "background workers; 0 for none")
       ->check(CLI::Range(0, 64));
-  serve->add_option("--periodic-interval", serve_options.periodic_interval,
-                    "seconds between periodic jobs")
+  serve
+      ->add_option("--periodic-interval", serve_options.periodic_interval,
+                   "seconds between periodic jobs")
       ->check(CLI::Range(1, 86400));
   serve->add_option("--threads", serve_options.threads, "HTTP threads")->check(CLI::Range(1, 256));
-  serve->add_option("--script-timeout", serve_options.script_timeout,
-                    "seconds a Marketplace.Script script may run")
+  serve
+      ->add_option("--script-timeout", serve_options.script_timeout,
+                   "seconds a Marketplace.Script script may run")
       ->check(CLI::Range(1, 86400));
-  serve->add_option("--execution-timeout", serve_options.limits.execution_timeout_seconds,
-                    "seconds an order of an automated type may stay executing")
+  serve
+      ->add_option("--execution-timeout", serve_options.limits.execution_timeout_seconds,
+                   "seconds an order of an automated type may stay executing")
       ->check(CLI::Range(1, 30 * 86400));
-  serve->add_option("--stuck-after", serve_options.limits.stuck_after_seconds,
-                    "seconds after which a Creating/Updating/Terminating resource counts as stuck")
+  serve
+      ->add_option("--stuck-after", serve_options.limits.stuck_after_seconds,
+                   "seconds after which a Creating/Updating/Terminating resource counts as stuck")
       ->check(CLI::Range(1, 30 * 86400));
+  serve->add_option("--public-url", serve_options.public_url,
+                    "URL other orderly instances reach this one at, for Remote offering callbacks "
+                    "(env ORDERLY_PUBLIC_URL; default: http://LISTEN)");
+  serve
+      ->add_option("--remote-timeout", serve_options.remote_timeout,
+                   "seconds a call to a remote instance may take")
+      ->check(CLI::Range(1, 600));
   // Tests inject time through this file; it is not part of the documented interface.
   serve->add_option("--clock-file", serve_options.clock_file)->group("");
 

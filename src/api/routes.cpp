@@ -102,6 +102,9 @@ constexpr auto kRoutes = std::to_array<Route>({
     {"POST", "/api/support-issues/{uuid}/comment/", CommentOnSupportIssue},
     {"POST", "/api/support-issues/{uuid}/set_status/", SetSupportIssueStatus},
 
+    {"POST", "/api/remote-waldur-api/pull_order/{order_uuid}/", PullOrder},
+    {"POST", "/api/remote-waldur-api/cancel_termination/{uuid}/", CancelTermination},
+
     {"GET", "/api/events/", ListEvents},
     {"POST", "/api/periodic-jobs/run/", RunPeriodicJobs},
 });

@@ -3,6 +3,7 @@
 #include "domain/capabilities.hpp"
 #include "domain/dates.hpp"
 #include "domain/routing.hpp"
+#include "service/orders/job_processing.hpp"
 #include "service/orders/order_lookup.hpp"
 #include "service/orders/order_routing.hpp"
 
@@ -82,6 +83,7 @@ PeriodicReport RunPeriodicJobs(Context& context) {
   report.timed_out = ReleaseAll(context, domain::OrderState::kExecuting, [&](Context& c, domain::Id id) {
     return TimeOut(c, id, c.limits.execution_timeout_seconds);
   });
+  report.remote_pulls_queued = QueuePeriodicPulls(context);
   return report;
 }
 
