@@ -313,6 +313,41 @@ TEST_F(FederationTest, TerminateInAIsCarriedOutInB) {
             "Terminated");
 }
 
+// Limits go to B through B's update_limits; plan switches stay in A (processing.md §9.4).
+TEST_F(FederationTest, LimitUpdatesAreCarriedOutInBAndPlanSwitchesStayLocal) {
+  const auto resource = CreatedResource(RemoteOffering(ProjectAdminInB()));
+  const auto placed =
+      Expect(api().Post("/api/marketplace-resources/" + resource + "/update_limits/",
+                        {{"limits", {{"cpu", 4}}}}, staff_token()),
+             200, "update_limits in A");
+  const std::string order = placed["order_uuid"];
+  const auto remote = RemoteOrderOf(order);
+  EXPECT_EQ(remote["type"], "Update");
+  EXPECT_EQ(remote["limits"], json({{"cpu", 4}}));
+  ASSERT_EQ(b_->Act(remote["uuid"], "approve_by_consumer"), 200);
+  ASSERT_EQ(b_->Act(remote["uuid"], "approve_by_provider"), 200);
+  ASSERT_EQ(b_->Act(remote["uuid"], "set_state_done"), 200);
+  const auto done = SettledByPeriodicPulls(order);
+  EXPECT_EQ(done["state"], "done") << done.dump();
+  const auto updated =
+      api().Get("/api/marketplace-resources/" + resource + "/", staff_token()).body;
+  EXPECT_EQ(updated["state"], "OK");
+  EXPECT_EQ(updated["limits"], json({{"cpu", 4}}));
+
+  const auto plans = Expect(api().Get("/api/marketplace-public-offerings/" +
+                                          updated["offering_uuid"].get<std::string>() + "/",
+                                      staff_token()),
+                            200, "offering")["plans"];
+  ASSERT_EQ(plans.size(), 1u);
+  const auto orders_in_b = b_->api().Get("/api/marketplace-orders/", b_->staff()).body.size();
+  const auto switched =
+      Expect(api().Post("/api/marketplace-resources/" + resource + "/switch_plan/",
+                        {{"plan", plans[0]["uuid"]}}, staff_token()),
+             200, "switch_plan in A");
+  EXPECT_EQ(Settled(switched["order_uuid"])["state"], "done");
+  EXPECT_EQ(b_->api().Get("/api/marketplace-orders/", b_->staff()).body.size(), orders_in_b);
+}
+
 TEST_F(FederationTest, AFailureInBErrsTheOrderInAWithBsMessage) {
   const auto offering = RemoteOffering(ProjectAdminInB());
   const std::string order = PlaceOrder(offering);
@@ -446,6 +481,37 @@ TEST_F(FederationWithoutCallbacksTest, ThePeriodicPullFinishesOrdersWhoseCallbac
   EXPECT_EQ(done["state"], "done") << done.dump();
   EXPECT_GE(queued, 1);
   EXPECT_EQ(ResourceOf(order)["state"], "OK");
+}
+
+// B posts its callback outside the transaction that moved its order; a receiver that answers 4xx
+// (here: A no longer knows the order) is not asked again, and B's order records that.
+TEST_F(FederationTest, ACallbackTheReceiverRefusesIsGivenUpWithAnEvent) {
+  const std::string order = PlaceOrder(RemoteOffering(ProjectAdminInB()));
+  const auto remote = RemoteOrderOf(order);
+  ASSERT_EQ(
+      api()
+          .Post("/api/marketplace-orders/" + order + "/unlink/", json::object(), staff_token())
+          .status,
+      204);
+  ASSERT_EQ(b_->Act(remote["uuid"], "approve_by_consumer"), 200);
+  EXPECT_EQ(b_->Order(remote["uuid"])["state"], "pending-provider");
+  const auto events = Until(
+      [&] {
+        return b_->api()
+            .Get("/api/events/?scope=" + remote["uuid"].get<std::string>(), b_->staff())
+            .body;
+      },
+      [](const json& list) {
+        for (const auto& event : list) {
+          if (event.value("event_type", "") == "marketplace_order_callback_failed") return true;
+        }
+        return false;
+      });
+  ASSERT_TRUE(events.is_array());
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0]["event_type"], "marketplace_order_callback_failed") << events.dump();
+  EXPECT_NE(events[0]["message"].get<std::string>().find("404"), std::string::npos)
+      << events[0].dump();
 }
 
 TEST_F(FederationTest, TheRemoteTokenIsNeverShownToNonStaff) {
