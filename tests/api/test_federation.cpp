@@ -514,6 +514,38 @@ TEST_F(FederationTest, ACallbackTheReceiverRefusesIsGivenUpWithAnEvent) {
       << events[0].dump();
 }
 
+TEST_F(FederationTest, ARemoteOrderInAStateWithoutMappingErrsTheLocalOrder) {
+  const auto offering = RemoteOffering(ProjectAdminInB());
+  // B's project starts later: B's approved order waits in pending-project, which has no local
+  // counterpart (processing.md §9.4).
+  ASSERT_EQ(
+      b_->api()
+          .Patch("/api/projects/" + b_project_ + "/", {{"start_date", "2099-01-01"}}, b_->staff())
+          .status,
+      200);
+  const std::string order = PlaceOrder(offering);
+  const auto remote = RemoteOrderOf(order);
+  ASSERT_EQ(b_->Act(remote["uuid"], "approve_by_consumer"), 200);
+  ASSERT_EQ(b_->Order(remote["uuid"])["state"], "pending-project");
+  const auto erred = Settled(order);
+  EXPECT_EQ(erred["state"], "erred") << erred.dump();
+  EXPECT_EQ(erred["error_message"],
+            "The order in remote Waldur has unexpected state pending-project.");
+}
+
+TEST_F(FederationTest, AWrongTokenErrsTheOrderWithoutRevealingTheToken) {
+  const std::string token = "0123456789abcdef0123456789abcdef01234567";
+  const std::string order = PlaceOrder(RemoteOffering(token));
+  const auto erred = Settled(order);
+  EXPECT_EQ(erred["state"], "erred") << erred.dump();
+  EXPECT_NE(erred["error_message"].get<std::string>().find("401"), std::string::npos)
+      << erred.dump();
+  EXPECT_EQ(erred.dump().find(token), std::string::npos);
+  const auto events = api().Get("/api/events/?scope=" + order, staff_token());
+  EXPECT_EQ(events.text.find(token), std::string::npos);
+  EXPECT_EQ(ResourceOf(order)["state"], "Erred");
+}
+
 TEST_F(FederationTest, TheRemoteTokenIsNeverShownToNonStaff) {
   const auto offering = RemoteOffering(ProjectAdminInB());
   const auto owner = MakeUser("provider-owner");
