@@ -1,7 +1,7 @@
 // orderly: wiring only. Parses the command line, opens the store, starts the server.
+#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
-#include <CLI/CLI.hpp>
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
@@ -128,6 +128,7 @@ int Serve(const ServeOptions& options) {
   api::App app(context);
   PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
   processing::WorkerPool workers(context, processors, {.workers = options.workers});
+  // Callbacks to other instances leave from the outbox, like jobs, where workers run.
   std::optional<processing::callbacks::CallbackSender> callbacks;
   if (options.workers > 0)
     callbacks.emplace(context, processing::callbacks::CallbackSenderOptions{});
@@ -145,8 +146,7 @@ int Serve(const ServeOptions& options) {
   return 0;
 }
 
-int CreateStaffUser(const std::string& db, const std::string& username,
-                    const std::string& password) {
+int CreateStaffUser(const std::string& db, const std::string& username, const std::string& password) {
   auto store = OpenStore(db, 1);
   service::SystemClock clock;
   service::Context context{*store, clock};
@@ -166,8 +166,9 @@ int Demo(const std::string& db) {
   for (const auto& login : logins) {
     std::cout << "  " << login.username << " / " << login.password << "  - " << login.what << "\n";
   }
-  std::cout << "The Remote offering \"Partner cloud (remote)\" is not connected to another instance; README.md,\n"
-               "section \"Federation\", shows how to run a second orderly and connect a Remote offering to it.\n";
+  std::cout
+      << "The Remote offering \"Partner cloud (remote)\" is not connected to another instance;\n"
+         "README.md, section \"Federation\", shows how to run a second orderly and connect one.\n";
   std::cout.flush();
   return 0;
 }
@@ -184,22 +185,18 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", serve_options.listen, "HOST:PORT (env ORDERLY_LISTEN)");
   serve->add_option("--workers", serve_options.workers, "background workers; 0 for none")
       ->check(CLI::Range(0, 64));
-  serve
-      ->add_option("--periodic-interval", serve_options.periodic_interval,
-                   "seconds between periodic jobs")
+  serve->add_option("--periodic-interval", serve_options.periodic_interval,
+                    "seconds between periodic jobs")
       ->check(CLI::Range(1, 86400));
   serve->add_option("--threads", serve_options.threads, "HTTP threads")->check(CLI::Range(1, 256));
-  serve
-      ->add_option("--script-timeout", serve_options.script_timeout,
-                   "seconds a Marketplace.Script script may run")
+  serve->add_option("--script-timeout", serve_options.script_timeout,
+                    "seconds a Marketplace.Script script may run")
       ->check(CLI::Range(1, 86400));
-  serve
-      ->add_option("--execution-timeout", serve_options.limits.execution_timeout_seconds,
-                   "seconds an order of an automated type may stay executing")
+  serve->add_option("--execution-timeout", serve_options.limits.execution_timeout_seconds,
+                    "seconds an order of an automated type may stay executing")
       ->check(CLI::Range(1, 30 * 86400));
-  serve
-      ->add_option("--stuck-after", serve_options.limits.stuck_after_seconds,
-                   "seconds after which a Creating/Updating/Terminating resource counts as stuck")
+  serve->add_option("--stuck-after", serve_options.limits.stuck_after_seconds,
+                    "seconds after which a Creating/Updating/Terminating resource counts as stuck")
       ->check(CLI::Range(1, 30 * 86400));
   serve->add_option("--public-url", serve_options.public_url,
                     "URL other orderly instances reach this one at, for Remote offering callbacks "

@@ -4,9 +4,9 @@
 #include <string>
 
 #include "domain/capabilities.hpp"
-#include "domain/remote_states.hpp"
 #include "domain/lifecycle.hpp"
 #include "domain/permissions.hpp"
+#include "domain/remote_states.hpp"
 #include "domain/roles.hpp"
 
 namespace {
@@ -114,8 +114,9 @@ int main() {
               << ReviewName(capability.provider_review) << " | " << ProcessingName(capability.processing) << " |\n";
   }
 
-  std::cout << "\n## Remote order states (Waldur.RemoteOffering)\n\n| remote order | local order |\n"
-               "| --- | --- |\n";
+  std::cout
+      << "\n## Remote order states (Waldur.RemoteOffering)\n\n| remote order | local order |\n"
+         "| --- | --- |\n";
   for (const auto& mapping : RemoteStateMappings()) {
     std::cout << "| " << NameOf(mapping.remote) << " | " << NameOf(mapping.local) << " |\n";
   }

@@ -94,7 +94,8 @@ constexpr auto kRoutes = std::to_array<Route>({
     {"POST", "/api/marketplace-provider-resources/{uuid}/set_as_erred/", SetAsErred},
     {"POST", "/api/marketplace-provider-resources/{uuid}/set_backend_id/", SetResourceBackendId},
     {"POST", "/api/marketplace-provider-resources/{uuid}/set_limits/", SetResourceLimits},
-    {"POST", "/api/marketplace-provider-resources/{uuid}/set_backend_metadata/", SetResourceBackendMetadata},
+    {"POST", "/api/marketplace-provider-resources/{uuid}/set_backend_metadata/",
+     SetResourceBackendMetadata},
     {"POST", "/api/marketplace-provider-resources/{uuid}/unlink/", UnlinkProviderResource},
 
     {"GET", "/api/support-issues/", ListSupportIssues},

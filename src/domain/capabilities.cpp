@@ -23,7 +23,8 @@ constexpr std::array<OfferingCapability, 7> kCapabilities{{
     {OfferingType::kSupport, kSupport, ProviderReview::kNever, Processing::kHelpdesk},
     {OfferingType::kSlurm, kSlurm, ProviderReview::kAlways, Processing::kManual},
     {OfferingType::kScript, kNone, ProviderReview::kScriptSetting, Processing::kAutomated},
-    {OfferingType::kRemote, kRemote, ProviderReview::kRemoteRules, Processing::kSubmittedAndFollowed},
+    {OfferingType::kRemote, kRemote, ProviderReview::kRemoteRules,
+     Processing::kSubmittedAndFollowed},
     {OfferingType::kOpenStackTenant, kNone, ProviderReview::kNever, Processing::kAutomated},
     {OfferingType::kRancher, kNone, ProviderReview::kNever, Processing::kAutomated},
 }};

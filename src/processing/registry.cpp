@@ -17,8 +17,8 @@ Registry::Registry(RegistryOptions options) {
   using domain::OfferingType;
   processors_[OfferingType::kBasic] = std::make_unique<basic::BasicProcessor>();
   processors_[OfferingType::kSlurm] = std::make_unique<slurm::SlurmProcessor>();
-  processors_[OfferingType::kScript] = std::make_unique<script::ScriptProcessor>(
-      options.script_timeout_seconds, options.script_runs_directory);
+  processors_[OfferingType::kScript] = std::make_unique<script::ScriptProcessor>(options.script_timeout_seconds,
+                                                                                options.script_runs_directory);
   processors_[OfferingType::kSupport] = std::make_unique<support::SupportProcessor>();
   auto remote =
       std::make_unique<remote::RemoteProcessor>(options.public_url, options.remote_timeout);
@@ -28,14 +28,12 @@ Registry::Registry(RegistryOptions options) {
   processors_[OfferingType::kRancher] = std::make_unique<AwaitingBackendProcessor>();
   for (const auto& capability : domain::OfferingCapabilities()) {
     if (!processors_.contains(capability.type)) {
-      throw std::logic_error("no processor for offering type " +
-                             std::string(domain::NameOf(capability.type)));
+      throw std::logic_error("no processor for offering type " + std::string(domain::NameOf(capability.type)));
     }
   }
 }
 
-void Registry::OrderExecuting(store::Transaction& tx, const domain::Order& order,
-                              domain::OfferingType type) {
+void Registry::OrderExecuting(store::Transaction& tx, const domain::Order& order, domain::OfferingType type) {
   For(type).OnExecuting(tx, order);
   if (!For(type).Automated()) return;
   tx.Jobs().Enqueue(order.id, order.uuid, order.modified);

@@ -4,8 +4,7 @@
 
 namespace orderly::store {
 
-void JobRepository::Enqueue(domain::Id order_id, const std::string& order_uuid,
-                            const std::string& now) {
+void JobRepository::Enqueue(domain::Id order_id, const std::string& order_uuid, const std::string& now) {
   db_.Query(sql::kInsertJob, {order_id, order_uuid, now});
 }
 
@@ -40,21 +39,18 @@ std::optional<domain::Job> JobRepository::Claim(const std::string& owner, const 
   return job;
 }
 
-bool JobRepository::Renew(domain::Id job_id, const std::string& owner,
-                          const std::string& lease_until) {
+bool JobRepository::Renew(domain::Id job_id, const std::string& owner, const std::string& lease_until) {
   return db_.Query(sql::kRenewJob, {lease_until, job_id, owner}).changes > 0;
 }
 
-bool JobRepository::Finish(domain::Id job_id, const std::string& owner,
-                           domain::JobState final_state, const std::string& now,
-                           const std::string& error) {
-  return db_.Query(sql::kFinishJob,
-                   {std::string(domain::NameOf(final_state)), now, error, job_id, owner})
+bool JobRepository::Finish(domain::Id job_id, const std::string& owner, domain::JobState final_state,
+                           const std::string& now, const std::string& error) {
+  return db_.Query(sql::kFinishJob, {std::string(domain::NameOf(final_state)), now, error, job_id, owner})
              .changes > 0;
 }
 
-bool JobRepository::Reschedule(domain::Id job_id, const std::string& owner,
-                               const std::string& run_after, const std::string& error) {
+bool JobRepository::Reschedule(domain::Id job_id, const std::string& owner, const std::string& run_after,
+                               const std::string& error) {
   return db_.Query(sql::kRescheduleJob, {run_after, error, job_id, owner}).changes > 0;
 }
 

@@ -22,8 +22,7 @@ class JobRepository {
   // `lease_until`. Call inside a write transaction so two workers never take the same job.
   std::optional<domain::Job> Claim(const std::string& owner, const std::string& now,
                                    const std::string& lease_until);
-  // Each returns false when `owner` no longer holds the job (its lease ran out and another took
-  // it).
+  // Each returns false when `owner` no longer holds the job (its lease ran out and another took it).
   bool Renew(domain::Id job_id, const std::string& owner, const std::string& lease_until);
   bool Finish(domain::Id job_id, const std::string& owner, domain::JobState final_state,
               const std::string& now, const std::string& error);

@@ -8,15 +8,15 @@ namespace {
 
 domain::Project ToProject(const sql::Row& row) {
   domain::Project project{.id = row.Int(0),
-                          .uuid = row.Text(1),
-                          .customer_id = row.Int(2),
-                          .customer_uuid = {},
-                          .customer_name = {},
-                          .name = row.Text(3),
-                          .description = row.Text(4),
-                          .start_date = row.OptionalText(5),
-                          .end_date = row.OptionalText(6),
-                          .created = row.Text(7)};
+                         .uuid = row.Text(1),
+                         .customer_id = row.Int(2),
+                         .customer_uuid = {},
+                         .customer_name = {},
+                         .name = row.Text(3),
+                         .description = row.Text(4),
+                         .start_date = row.OptionalText(5),
+                         .end_date = row.OptionalText(6),
+                         .created = row.Text(7)};
   project.customer_uuid = row.Text(8);
   project.customer_name = row.Text(9);
   project.backend_id = row.Text(10);
@@ -34,9 +34,9 @@ void ProjectRepository::Insert(domain::Project& project) {
 }
 
 void ProjectRepository::Update(const domain::Project& project) {
-  db_.Query(sql::kUpdateProject,
-            {project.name, project.description, sql::Nullable(project.start_date),
-             sql::Nullable(project.end_date), project.id});
+  db_.Query(sql::kUpdateProject, {project.name, project.description,
+                                  sql::Nullable(project.start_date),
+                                  sql::Nullable(project.end_date), project.id});
 }
 
 std::optional<domain::Project> ProjectRepository::FindByUuid(const std::string& uuid) {

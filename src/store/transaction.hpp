@@ -8,9 +8,9 @@
 #include "store/order_repository.hpp"
 #include "store/project_repository.hpp"
 #include "store/resource_repository.hpp"
-#include "store/support_repository.hpp"
 #include "store/role_repository.hpp"
 #include "store/sql/connection.hpp"
+#include "store/support_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace orderly::store {

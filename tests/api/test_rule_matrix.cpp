@@ -22,10 +22,17 @@ const std::vector<std::string> kStates = {"pending-consumer", "pending-provider"
                                           "pending-start-date", "executing", "done", "erred",
                                           "canceled", "rejected"};
 
-const std::vector<std::string> kActions = {"approve_by_consumer", "reject_by_consumer",
-                                           "approve_by_provider", "reject_by_provider", "cancel",
-                                           "set_state_executing", "set_state_done", "set_state_erred",
-                                           "retry", "unlink", "cancel_termination"};
+const std::vector<std::string> kActions = {"approve_by_consumer",
+                                           "reject_by_consumer",
+                                           "approve_by_provider",
+                                           "reject_by_provider",
+                                           "cancel",
+                                           "set_state_executing",
+                                           "set_state_done",
+                                           "set_state_erred",
+                                           "retry",
+                                           "unlink",
+                                           "cancel_termination"};
 
 // Who may (besides staff), in which states, for which offering types (empty: all).
 struct Rule {
@@ -49,7 +56,9 @@ const std::map<std::string, Rule> kRules = {
     {"set_state_executing",
      {kProviderSide, {"pending-consumer", "pending-provider", "erred"}, {"Marketplace.Slurm"}}},
     {"set_state_done",
-     {kProviderSide, {"executing"}, {"Marketplace.Basic", "Marketplace.Slurm", "Support.OfferingTemplate"}}},
+     {kProviderSide,
+      {"executing"},
+      {"Marketplace.Basic", "Marketplace.Slurm", "Support.OfferingTemplate"}}},
     {"set_state_erred", {kProviderSide, {}, {"Marketplace.Basic", "Marketplace.Slurm"}}},
     {"retry", {kProviderSide, {"erred"}, {"Marketplace.Basic", "Marketplace.Slurm"}}},
     {"unlink", {{}, {}, {}}},

@@ -13,7 +13,8 @@ http::Response ListProjects(Call& call) {
     customer_uuid = json::ReferenceUuid("customer_uuid", std::string(call.request().Query("customer_uuid")));
   }
   const std::string backend_id(call.request().Query("backend_id"));
-  const auto page = service::ListProjects(call.services(), actor, customer_uuid, backend_id, options);
+  const auto page =
+      service::ListProjects(call.services(), actor, customer_uuid, backend_id, options);
   return ListResponse(call, options, page, [&](const domain::Project& project) {
     return json::ProjectJson(call.links(), project);
   });

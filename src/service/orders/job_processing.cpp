@@ -36,8 +36,7 @@ void Complete(Workflow& workflow, store::Transaction& tx, store::OrderRecord& re
     if (order.plan_id) resource.plan_id = order.plan_id;
     resource.limits = order.limits;
   }
-  workflow.MoveOrder(order, domain::OrderState::kDone, record.where.offering_type,
-                     "Processed by the backend.");
+  workflow.MoveOrder(order, domain::OrderState::kDone, record.where.offering_type, "Processed by the backend.");
   workflow.ApplyOutcome(domain::OrderOutcome::kDone, order, resource);
 }
 
@@ -97,29 +96,25 @@ void KeepFollowing(Workflow& workflow, store::Transaction& tx, store::OrderRecor
 
 }  // namespace
 
-std::optional<domain::Job> ClaimJob(Context& context, const std::string& worker,
-                                    int lease_seconds) {
+std::optional<domain::Job> ClaimJob(Context& context, const std::string& worker, int lease_seconds) {
   return context.store.Write([&](store::Transaction& tx) {
     const std::string now = context.clock.Now();
     return tx.Jobs().Claim(worker, now, domain::AddSeconds(now, lease_seconds));
   });
 }
 
-bool RenewJob(Context& context, const domain::Job& job, const std::string& worker,
-              int lease_seconds) {
+bool RenewJob(Context& context, const domain::Job& job, const std::string& worker, int lease_seconds) {
   return context.store.Write([&](store::Transaction& tx) {
     return tx.Jobs().Renew(job.id, worker, domain::AddSeconds(context.clock.Now(), lease_seconds));
   });
 }
 
-std::optional<ProcessingInput> StartJob(Context& context, const domain::Job& job,
-                                        const std::string& worker) {
+std::optional<ProcessingInput> StartJob(Context& context, const domain::Job& job, const std::string& worker) {
   return context.store.Write([&](store::Transaction& tx) -> std::optional<ProcessingInput> {
     auto record = tx.Orders().FindById(job.order_id);
     if (!record || record->order.state != domain::OrderState::kExecuting) {
       // Canceled, unlinked or finished by hand meanwhile: nothing left to do.
-      tx.Jobs().Finish(job.id, worker, domain::JobState::kDone, context.clock.Now(),
-                       "order no longer executing");
+      tx.Jobs().Finish(job.id, worker, domain::JobState::kDone, context.clock.Now(), "order no longer executing");
       return std::nullopt;
     }
     auto offering = tx.Offerings().FindById(record->order.offering_id);
@@ -130,8 +125,7 @@ std::optional<ProcessingInput> StartJob(Context& context, const domain::Job& job
                           .offering = std::move(*offering),
                           .resource = std::move(resource)};
     if (input.record.order.created_by) {
-      if (auto creator = tx.Users().FindById(*input.record.order.created_by))
-        input.creator_email = creator->email;
+      if (auto creator = tx.Users().FindById(*input.record.order.created_by)) input.creator_email = creator->email;
     }
     return input;
   });
@@ -143,8 +137,7 @@ void FinishJob(Context& context, const domain::Job& job, const std::string& work
     Workflow workflow(context, tx, nullptr);
     auto jobs = tx.Jobs();
     if (!result.succeeded && result.transient && job.attempts < domain::kMaxJobAttempts) {
-      jobs.Reschedule(job.id, worker,
-                      domain::AddSeconds(workflow.now(), BackoffSeconds(job.attempts)),
+      jobs.Reschedule(job.id, worker, domain::AddSeconds(workflow.now(), BackoffSeconds(job.attempts)),
                       result.error_message);
       workflow.LogOrder(job.order_uuid, domain::kOrderRetriedEvent,
                         "Backend unavailable (attempt " + std::to_string(job.attempts) + " of " +
@@ -152,10 +145,8 @@ void FinishJob(Context& context, const domain::Job& job, const std::string& work
                         {{"error_message", result.error_message}});
       return;
     }
-    // Only the lease holder may close the job: a worker that lost it must not apply its result
-    // twice.
-    if (!jobs.Finish(job.id, worker,
-                     result.succeeded ? domain::JobState::kDone : domain::JobState::kFailed,
+    // Only the lease holder may close the job: a worker that lost it must not apply its result twice.
+    if (!jobs.Finish(job.id, worker, result.succeeded ? domain::JobState::kDone : domain::JobState::kFailed,
                      workflow.now(), result.error_message)) {
       return;
     }

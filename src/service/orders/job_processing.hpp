@@ -43,11 +43,9 @@ struct ProcessingResult {
 
 // The worker's side of the durable queue. Each call is one transaction.
 std::optional<domain::Job> ClaimJob(Context& context, const std::string& worker, int lease_seconds);
-bool RenewJob(Context& context, const domain::Job& job, const std::string& worker,
-              int lease_seconds);
+bool RenewJob(Context& context, const domain::Job& job, const std::string& worker, int lease_seconds);
 // The job's order when it is still executing; otherwise the job is closed and nothing is returned.
-std::optional<ProcessingInput> StartJob(Context& context, const domain::Job& job,
-                                        const std::string& worker);
+std::optional<ProcessingInput> StartJob(Context& context, const domain::Job& job, const std::string& worker);
 // Applies the result to the order and its resource and closes the job, unless the worker lost
 // its lease meanwhile. A transient failure with attempts left is queued again with backoff. An
 // order left in progress keeps executing; a pull job follows a submission at once, so a change

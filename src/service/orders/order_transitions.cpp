@@ -35,43 +35,38 @@ void Finish(Workflow& workflow, store::Transaction& tx, store::OrderRecord& reco
 
 }  // namespace
 
-ApprovalResult ApproveByConsumer(Context& context, const domain::Actor& actor,
-                                 const std::string& uuid) {
+ApprovalResult ApproveByConsumer(Context& context, const domain::Actor& actor, const std::string& uuid) {
   std::string detail;
-  auto record =
-      WithOrder(context, actor, uuid, domain::OrderAction::kApproveByConsumer,
-                [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
-                  detail = ConsumerApprove(workflow, tx, actor, record);
-                });
+  auto record = WithOrder(context, actor, uuid, domain::OrderAction::kApproveByConsumer,
+                          [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
+                            detail = ConsumerApprove(workflow, tx, actor, record);
+                          });
   return {std::move(record), std::move(detail)};
 }
 
-ApprovalResult ApproveByProvider(Context& context, const domain::Actor& actor,
-                                 const std::string& uuid,
+ApprovalResult ApproveByProvider(Context& context, const domain::Actor& actor, const std::string& uuid,
                                  const std::function<nlohmann::json()>& read_attributes) {
   std::string detail;
-  auto record =
-      WithOrder(context, actor, uuid, domain::OrderAction::kApproveByProvider,
-                [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
-                  auto& order = record.order;
-                  const nlohmann::json attributes = read_attributes();
-                  if (!attributes.is_null()) order.attributes.update(attributes);
-                  const auto world = WorldOf(tx, order);
-                  order.provider_reviewed_by = actor.user_id;
-                  order.provider_reviewed_at = workflow.now();
-                  const auto facts = RoutingFactsFor(order, world.offering, world.project, actor,
-                                                     workflow.today());
-                  const auto next = domain::RouteAfterProviderApproval(facts);
-                  detail = domain::ApprovalDetail(next);
-                  workflow.MoveOrder(order, next, world.offering.type,
-                                     "Approved by provider " + actor.username + ".");
-                });
+  auto record = WithOrder(context, actor, uuid, domain::OrderAction::kApproveByProvider,
+                          [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
+                            auto& order = record.order;
+                            const nlohmann::json attributes = read_attributes();
+                            if (!attributes.is_null()) order.attributes.update(attributes);
+                            const auto world = WorldOf(tx, order);
+                            order.provider_reviewed_by = actor.user_id;
+                            order.provider_reviewed_at = workflow.now();
+                            const auto facts = RoutingFactsFor(order, world.offering, world.project,
+                                                               actor, workflow.today());
+                            const auto next = domain::RouteAfterProviderApproval(facts);
+                            detail = domain::ApprovalDetail(next);
+                            workflow.MoveOrder(order, next, world.offering.type,
+                                               "Approved by provider " + actor.username + ".");
+                          });
   return {std::move(record), std::move(detail)};
 }
 
 store::OrderRecord RejectByConsumer(Context& context, const domain::Actor& actor,
-                                    const std::string& uuid,
-                                    const std::function<Rejection()>& read) {
+                                    const std::string& uuid, const std::function<Rejection()>& read) {
   return WithOrder(context, actor, uuid, domain::OrderAction::kRejectByConsumer,
                    [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
                      const Rejection rejection = read();
@@ -89,8 +84,7 @@ store::OrderRecord RejectByConsumer(Context& context, const domain::Actor& actor
 }
 
 store::OrderRecord RejectByProvider(Context& context, const domain::Actor& actor,
-                                    const std::string& uuid,
-                                    const std::function<Rejection()>& read) {
+                                    const std::string& uuid, const std::function<Rejection()>& read) {
   return WithOrder(context, actor, uuid, domain::OrderAction::kRejectByProvider,
                    [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
                      const Rejection rejection = read();
@@ -105,8 +99,7 @@ store::OrderRecord RejectByProvider(Context& context, const domain::Actor& actor
                    });
 }
 
-store::OrderRecord CancelOrder(Context& context, const domain::Actor& actor,
-                               const std::string& uuid) {
+store::OrderRecord CancelOrder(Context& context, const domain::Actor& actor, const std::string& uuid) {
   return WithOrder(context, actor, uuid, domain::OrderAction::kCancel,
                    [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
                      Finish(workflow, tx, record, domain::OrderState::kCanceled,
@@ -125,6 +118,7 @@ store::OrderRecord CancelTermination(Context& context, const domain::Actor& acto
   });
   if (context.execution == nullptr)
     throw Error(ErrorCode::kUpstreamFailed, "No processing in this process.");
+  // Outside any transaction: the remote call may take up to --remote-timeout.
   context.execution->CancelAtBackend(offering, order);
   return WithOrder(
       context, actor, uuid, domain::OrderAction::kCancelTermination,
@@ -134,8 +128,7 @@ store::OrderRecord CancelTermination(Context& context, const domain::Actor& acto
       });
 }
 
-store::OrderRecord SetOrderExecuting(Context& context, const domain::Actor& actor,
-                                     const std::string& uuid) {
+store::OrderRecord SetOrderExecuting(Context& context, const domain::Actor& actor, const std::string& uuid) {
   return WithOrder(context, actor, uuid, domain::OrderAction::kSetStateExecuting,
                    [&](Workflow& workflow, store::Transaction&, store::OrderRecord& record) {
                      workflow.MoveOrder(record.order, domain::OrderState::kExecuting,
@@ -144,17 +137,15 @@ store::OrderRecord SetOrderExecuting(Context& context, const domain::Actor& acto
                    });
 }
 
-store::OrderRecord SetOrderDone(Context& context, const domain::Actor& actor,
-                                const std::string& uuid) {
+store::OrderRecord SetOrderDone(Context& context, const domain::Actor& actor, const std::string& uuid) {
   return WithOrder(context, actor, uuid, domain::OrderAction::kSetStateDone,
                    [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
-                     Finish(workflow, tx, record, domain::OrderState::kDone,
-                            domain::OrderOutcome::kDone, "Marked done by " + actor.username + ".");
+                     Finish(workflow, tx, record, domain::OrderState::kDone, domain::OrderOutcome::kDone,
+                            "Marked done by " + actor.username + ".");
                    });
 }
 
-store::OrderRecord SetOrderErred(Context& context, const domain::Actor& actor,
-                                 const std::string& uuid,
+store::OrderRecord SetOrderErred(Context& context, const domain::Actor& actor, const std::string& uuid,
                                  const std::function<ErrorReport()>& read) {
   return WithOrder(context, actor, uuid, domain::OrderAction::kSetStateErred,
                    [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
@@ -168,30 +159,30 @@ store::OrderRecord SetOrderErred(Context& context, const domain::Actor& actor,
                    });
 }
 
-store::OrderRecord RetryOrder(Context& context, const domain::Actor& actor,
-                              const std::string& uuid) {
-  return WithOrder(
-      context, actor, uuid, domain::OrderAction::kRetry,
-      [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
-        auto& order = record.order;
-        domain::Resource resource = ResourceOf(tx, order);
-        if (!domain::RetryAllowedFor(order, resource.state)) {
-          throw Error(ErrorCode::kInvalidInput, "Cannot retry: resource state " +
-                                                    std::string(domain::NameOf(resource.state)) +
-                                                    " does not allow transition.");
-        }
-        // Spec decision 7: the fields are cleared, the event log keeps the error.
-        workflow.LogOrder(
-            order.uuid, domain::kOrderRetriedEvent,
-            "Retried by " + actor.username + "; previous error: " + order.error_message,
-            {{"error_message", order.error_message}, {"error_traceback", order.error_traceback}});
-        order.error_message.clear();
-        order.error_traceback.clear();
-        order.completed_at.reset();
-        workflow.ApplyOutcome(domain::OrderOutcome::kRetried, order, resource);
-        workflow.MoveOrder(order, domain::OrderState::kExecuting, record.where.offering_type,
-                           "Resubmitted for processing by " + actor.username + ".");
-      });
+store::OrderRecord RetryOrder(Context& context, const domain::Actor& actor, const std::string& uuid) {
+  return WithOrder(context, actor, uuid, domain::OrderAction::kRetry,
+                   [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
+                     auto& order = record.order;
+                     domain::Resource resource = ResourceOf(tx, order);
+                     if (!domain::RetryAllowedFor(order, resource.state)) {
+                       throw Error(ErrorCode::kInvalidInput,
+                                   "Cannot retry: resource state " +
+                                       std::string(domain::NameOf(resource.state)) +
+                                       " does not allow transition.");
+                     }
+                     // Spec decision 7: the fields are cleared, the event log keeps the error.
+                     workflow.LogOrder(order.uuid, domain::kOrderRetriedEvent,
+                                       "Retried by " + actor.username + "; previous error: " +
+                                           order.error_message,
+                                       {{"error_message", order.error_message},
+                                        {"error_traceback", order.error_traceback}});
+                     order.error_message.clear();
+                     order.error_traceback.clear();
+                     order.completed_at.reset();
+                     workflow.ApplyOutcome(domain::OrderOutcome::kRetried, order, resource);
+                     workflow.MoveOrder(order, domain::OrderState::kExecuting, record.where.offering_type,
+                                        "Resubmitted for processing by " + actor.username + ".");
+                   });
 }
 
 }  // namespace orderly::service

@@ -11,7 +11,6 @@ struct PeriodicReport {
   int remote_pulls_queued = 0;  // followed orders (Remote) whose backend order is pulled again
 };
 
-
 // Releases pending-project orders whose project has started and pending-start-date orders whose
 // date has come (domain.md §3.7), and fails executing orders of automated types that exceeded
 // the execution time-out (processing.md §10), and queues a pull of every followed order

@@ -7,7 +7,7 @@ namespace orderly::store::sql {
   "($1 = 1 OR p.id IN (SELECT scope_id FROM role_grants WHERE user_id = $2 AND "              \
   "scope_type = 'project') OR p.customer_id IN (SELECT scope_id FROM role_grants WHERE "      \
   "user_id = $2 AND scope_type = 'customer'))"
-#define ORDERLY_PROJECT_COLUMNS                                                            \
+#define ORDERLY_PROJECT_COLUMNS                                                               \
   "p.id, p.uuid, p.customer_id, p.name, p.description, p.start_date, p.end_date, p.created, " \
   "c.uuid, c.name, p.backend_id"
 #define ORDERLY_PROJECT_FROM " FROM projects p JOIN customers c ON c.id = p.customer_id"
