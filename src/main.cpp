@@ -13,6 +13,7 @@
 #include "api/http/server.hpp"
 #include "api/observability/logging.hpp"
 #include "domain/error.hpp"
+#include "processing/callbacks/callback_sender.hpp"
 #include "processing/periodic_runner.hpp"
 #include "processing/registry.hpp"
 #include "processing/worker_pool.hpp"
@@ -38,6 +39,10 @@ struct ServeOptions {
   std::string listen = EnvOr("ORDERLY_LISTEN", "127.0.0.1:8080");
   int workers = 1;
   int periodic_interval = 60;
+  // How other orderly instances reach this one (callback_url of Remote orders); default: the
+  // address it listens on.
+  std::string public_url = EnvOr("ORDERLY_PUBLIC_URL", "");
+  int remote_timeout = 10;
   int threads = 4;
   std::string clock_file;  // tests only: read "now" from this file
   int script_timeout = 1800;
@@ -75,6 +80,9 @@ struct WorkerCommandOptions {
   int script_timeout = 1800;
   int lease_seconds = 15;
   std::string script_runs_directory;
+  // Where other instances call back (the API nodes' address); empty: rely on periodic pulls.
+  std::string public_url = EnvOr("ORDERLY_PUBLIC_URL", "");
+  int remote_timeout = 10;
   std::string log_level = EnvOr("ORDERLY_LOG_LEVEL", "info");
   std::string log_format = EnvOr("ORDERLY_LOG_FORMAT", "text");
   service::Limits limits;
@@ -133,16 +141,24 @@ int Serve(const ServeOptions& options) {
   service::FileClock clock(options.clock_file);
   processing::Registry processors(
       {.script_timeout_seconds = options.script_timeout,
-       .script_runs_directory = ScriptRunsDirectory(options.db, options.script_runs_directory)});
+       .script_runs_directory = ScriptRunsDirectory(options.db, options.script_runs_directory),
+       .public_url = options.public_url,
+       .remote_timeout = std::chrono::seconds(options.remote_timeout)});
   service::Context context{*store, clock, &processors, options.limits};
   api::App app(context, web_root);
   processing::PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
   processing::WorkerPool workers(
       context, processors, {.workers = options.workers, .lease_seconds = options.lease_seconds});
+  // Callbacks to other instances leave from the outbox, like jobs, where workers run.
+  std::optional<processing::callbacks::CallbackSender> callbacks;
+  if (options.workers > 0)
+    callbacks.emplace(context, processing::callbacks::CallbackSenderOptions{});
   api::http::ServerOptions server_options{.host = host, .port = port, .threads = options.threads};
   api::http::Server server(server_options,
                            [&app](api::http::Request& request) { return app.Handle(request); });
   const unsigned short bound = server.Listen();
+  if (options.public_url.empty())
+    processors.SetPublicUrl("http://" + host + ":" + std::to_string(bound));
   server.StopOnSignals();
   // Tests and scripts wait for this line; keep its shape.
   std::cout << "orderly listening on http://" << host << ":" << bound << std::endl;
@@ -161,14 +177,18 @@ int Work(const WorkerCommandOptions& options) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto store = OpenStore(options.db, 2 * options.workers + 3);
+  auto store = OpenStore(options.db, 2 * options.workers + 4);
   service::FileClock clock(options.clock_file);
   processing::Registry processors(
       {.script_timeout_seconds = options.script_timeout,
-       .script_runs_directory = ScriptRunsDirectory(options.db, options.script_runs_directory)});
+       .script_runs_directory = ScriptRunsDirectory(options.db, options.script_runs_directory),
+       .public_url = options.public_url,
+       .remote_timeout = std::chrono::seconds(options.remote_timeout)});
   service::Context context{*store, clock, &processors, options.limits};
   processing::PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
   {
+    processing::callbacks::CallbackSender callbacks(context,
+                                                    processing::callbacks::CallbackSenderOptions{});
     processing::WorkerPool workers(
         context, processors, {.workers = options.workers, .lease_seconds = options.lease_seconds});
     // Tests and scripts wait for this line; keep its shape.
@@ -210,6 +230,9 @@ int Demo(const std::string& db) {
   for (const auto& login : logins) {
     std::cout << "  " << login.username << " / " << login.password << "  - " << login.what << "\n";
   }
+  std::cout
+      << "The Remote offering \"Partner cloud (remote)\" is not connected to another instance;\n"
+         "README.md, section \"Federation\", shows how to run a second orderly and connect one.\n";
   std::cout.flush();
   return 0;
 }
@@ -252,6 +275,13 @@ int main(int argc, char** argv) {
       "where script runs are recorded (default: beside a SQLite file, else the temp directory)");
   serve->add_option("--web-root", serve_options.web_root,
                     "directory of the built web UI (default: web-dist beside the binary)");
+  serve->add_option("--public-url", serve_options.public_url,
+                    "URL other orderly instances reach this one at, for Remote offering callbacks "
+                    "(env ORDERLY_PUBLIC_URL; default: http://LISTEN)");
+  serve
+      ->add_option("--remote-timeout", serve_options.remote_timeout,
+                   "seconds a call to a remote instance may take")
+      ->check(CLI::Range(1, 600));
   // Tests inject time through this file; it is not part of the documented interface.
   serve->add_option("--clock-file", serve_options.clock_file)->group("");
   AddLogOptions(serve, serve_options.log_level, serve_options.log_format);
@@ -282,6 +312,13 @@ int main(int argc, char** argv) {
       "where script runs are recorded (default: beside a SQLite file, else the temp directory)");
   worker->add_option("--clock-file", worker_options.clock_file)->group("");
   AddLogOptions(worker, worker_options.log_level, worker_options.log_format);
+  worker->add_option(
+      "--public-url", worker_options.public_url,
+      "URL of the API nodes, for Remote offering callbacks (env ORDERLY_PUBLIC_URL)");
+  worker
+      ->add_option("--remote-timeout", worker_options.remote_timeout,
+                   "seconds a call to a remote instance may take")
+      ->check(CLI::Range(1, 600));
 
   std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
   std::string username;

@@ -6,6 +6,7 @@
 #include "domain/capabilities.hpp"
 #include "domain/lifecycle.hpp"
 #include "domain/permissions.hpp"
+#include "domain/remote_states.hpp"
 #include "domain/roles.hpp"
 
 namespace {
@@ -69,6 +70,7 @@ const char* ProcessingName(Processing processing) {
     case Processing::kManual: return "manual: waits for set_state_done / set_state_erred";
     case Processing::kHelpdesk: return "helpdesk issue";
     case Processing::kAutomated: return "automated processor";
+    case Processing::kSubmittedAndFollowed: return "submitted to another system, followed by pulls";
   }
   return "";
 }
@@ -111,6 +113,14 @@ int main() {
     std::cout << "| " << NameOf(capability.type) << " | " << (actions.empty() ? "-" : actions) << " | "
               << ReviewName(capability.provider_review) << " | " << ProcessingName(capability.processing) << " |\n";
   }
+
+  std::cout
+      << "\n## Remote order states (Waldur.RemoteOffering)\n\n| remote order | local order |\n"
+         "| --- | --- |\n";
+  for (const auto& mapping : RemoteStateMappings()) {
+    std::cout << "| " << NameOf(mapping.remote) << " | " << NameOf(mapping.local) << " |\n";
+  }
+  std::cout << "| any other | erred: unexpected state |\n";
 
   std::cout << "\n## Other actions\n\n| action | who |\n| --- | --- |\n";
   for (const auto& rule : ActionRules()) {

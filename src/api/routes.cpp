@@ -97,13 +97,17 @@ constexpr auto kRoutes = std::to_array<Route>({
     {"POST", "/api/marketplace-provider-resources/{uuid}/set_as_erred/", SetAsErred},
     {"POST", "/api/marketplace-provider-resources/{uuid}/set_backend_id/", SetResourceBackendId},
     {"POST", "/api/marketplace-provider-resources/{uuid}/set_limits/", SetResourceLimits},
-    {"POST", "/api/marketplace-provider-resources/{uuid}/set_backend_metadata/", SetResourceBackendMetadata},
+    {"POST", "/api/marketplace-provider-resources/{uuid}/set_backend_metadata/",
+     SetResourceBackendMetadata},
     {"POST", "/api/marketplace-provider-resources/{uuid}/unlink/", UnlinkProviderResource},
 
     {"GET", "/api/support-issues/", ListSupportIssues},
     {"GET", "/api/support-issues/{uuid}/", GetSupportIssue},
     {"POST", "/api/support-issues/{uuid}/comment/", CommentOnSupportIssue},
     {"POST", "/api/support-issues/{uuid}/set_status/", SetSupportIssueStatus},
+
+    {"POST", "/api/remote-waldur-api/pull_order/{order_uuid}/", PullOrder},
+    {"POST", "/api/remote-waldur-api/cancel_termination/{uuid}/", CancelTermination},
 
     {"GET", "/api/events/", ListEvents},
     {"POST", "/api/periodic-jobs/run/", RunPeriodicJobs},

@@ -23,7 +23,8 @@ constexpr std::array<OfferingCapability, 7> kCapabilities{{
     {OfferingType::kSupport, kSupport, ProviderReview::kNever, Processing::kHelpdesk},
     {OfferingType::kSlurm, kSlurm, ProviderReview::kAlways, Processing::kManual},
     {OfferingType::kScript, kNone, ProviderReview::kScriptSetting, Processing::kAutomated},
-    {OfferingType::kRemote, kRemote, ProviderReview::kRemoteRules, Processing::kAutomated},
+    {OfferingType::kRemote, kRemote, ProviderReview::kRemoteRules,
+     Processing::kSubmittedAndFollowed},
     {OfferingType::kOpenStackTenant, kNone, ProviderReview::kNever, Processing::kAutomated},
     {OfferingType::kRancher, kNone, ProviderReview::kNever, Processing::kAutomated},
 }};
@@ -55,7 +56,14 @@ bool Supports(OfferingType type, OrderAction action) {
   return !Contains(kGated, action) || Contains(CapabilityOf(type).gated_actions, action);
 }
 
-bool ExecutionTimesOut(OfferingType type) { return CapabilityOf(type).processing == Processing::kAutomated; }
+bool ExecutionTimesOut(OfferingType type) {
+  const Processing processing = CapabilityOf(type).processing;
+  return processing == Processing::kAutomated || processing == Processing::kSubmittedAndFollowed;
+}
+
+bool FollowsBackend(OfferingType type) {
+  return CapabilityOf(type).processing == Processing::kSubmittedAndFollowed;
+}
 
 std::string NotSupportedMessage(OfferingType type, OrderAction action) {
   if (action == kRetry) {

@@ -21,7 +21,10 @@ enum class ProviderReview {
 enum class Processing {
   kManual,     // waits for set_state_done / set_state_erred (Basic, SLURM site agent)
   kHelpdesk,   // waits for its support issue (Support)
-  kAutomated,  // a processor does the work (Script, Remote, OpenStack, Rancher)
+  kAutomated,  // a processor does the work (Script, OpenStack, Rancher)
+  // A processor submits the order to another system and then follows it there: pulls (on that
+  // system's callback and periodically) bring its outcome (Remote, processing.md §9.4).
+  kSubmittedAndFollowed,
 };
 
 struct OfferingCapability {
@@ -43,6 +46,9 @@ bool Supports(OfferingType type, OrderAction action);
 // processing.md §10: orders of automated types that sit in executing too long are failed
 // ("interruptible"); manual types wait for their provider as long as it takes.
 bool ExecutionTimesOut(OfferingType type);
+
+// Whether executing orders of this type are followed by pulls of another system's order.
+bool FollowsBackend(OfferingType type);
 
 // The 405 detail for an action the type does not allow.
 std::string NotSupportedMessage(OfferingType type, OrderAction action);

@@ -19,6 +19,12 @@ inline std::string_view NameOf(JobState state) {
   return "queued";
 }
 
+// What a job asks of the processor: carry the order out, or (for an order its backend took and
+// works on) look at the backend's side and report where it stands.
+enum class JobKind { kProcess, kPull };
+
+inline std::string_view NameOf(JobKind kind) { return kind == JobKind::kPull ? "pull" : "process"; }
+
 struct Job {
   Id id = 0;
   Id order_id = 0;
@@ -30,6 +36,7 @@ struct Job {
   std::string lease_until;
   std::string created;
   std::string last_error;
+  JobKind kind = JobKind::kProcess;
 };
 
 // Transient backend failures are retried this many times in all, with growing pauses.

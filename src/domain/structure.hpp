@@ -40,6 +40,9 @@ struct Project {
   std::optional<std::string> start_date;  // UTC date, YYYY-MM-DD
   std::optional<std::string> end_date;
   std::string created;
+  // Set by whoever created the project for their own bookkeeping; a federated orderly finds
+  // "its" project here by `<customer uuid>_<project uuid>` (processing.md §9.4).
+  std::string backend_id;
 };
 
 struct ServiceProvider {

@@ -4,10 +4,10 @@
 #include <string>
 
 #include "domain/capabilities.hpp"
-#include "processing/awaiting_backend_processor.hpp"
 #include "processing/basic/basic_processor.hpp"
 #include "processing/openstack/tenant_processor.hpp"
 #include "processing/rancher/cluster_processor.hpp"
+#include "processing/remote/remote_processor.hpp"
 #include "processing/script/script_processor.hpp"
 #include "processing/slurm/slurm_processor.hpp"
 #include "processing/support/support_processor.hpp"
@@ -21,7 +21,10 @@ Registry::Registry(RegistryOptions options) {
   processors_[OfferingType::kScript] = std::make_unique<script::ScriptProcessor>(
       options.script_timeout_seconds, options.script_runs_directory);
   processors_[OfferingType::kSupport] = std::make_unique<support::SupportProcessor>();
-  processors_[OfferingType::kRemote] = std::make_unique<AwaitingBackendProcessor>();
+  auto remote =
+      std::make_unique<remote::RemoteProcessor>(options.public_url, options.remote_timeout);
+  remote_ = remote.get();
+  processors_[OfferingType::kRemote] = std::move(remote);
   processors_[OfferingType::kOpenStackTenant] = std::make_unique<openstack::TenantProcessor>();
   processors_[OfferingType::kRancher] = std::make_unique<rancher::ClusterProcessor>();
   for (const auto& capability : domain::OfferingCapabilities()) {
@@ -46,6 +49,12 @@ void Registry::OrderExecuting(store::Transaction& tx, const domain::Order& order
 
 void Registry::ValidateOrder(const domain::Offering& offering, domain::OrderType type) {
   For(offering.type).Validate(offering, type);
+}
+
+void Registry::SetPublicUrl(const std::string& public_url) { remote_->SetPublicUrl(public_url); }
+
+void Registry::CancelAtBackend(const domain::Offering& offering, const domain::Order& order) {
+  For(offering.type).CancelAtBackend(offering, order);
 }
 
 void Registry::WaitForWork(std::chrono::milliseconds at_most) {

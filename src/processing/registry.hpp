@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <map>
 #include <memory>
@@ -11,10 +12,17 @@
 
 namespace orderly::processing {
 
+namespace remote {
+class RemoteProcessor;
+}
+
 struct RegistryOptions {
   int script_timeout_seconds = 1800;
   // Where Marketplace.Script keeps one directory per running job (default: beside the database).
   std::string script_runs_directory;
+  // Waldur.RemoteOffering: this instance's own address, for the callback_url of remote orders.
+  std::string public_url = "http://127.0.0.1:8080";
+  std::chrono::seconds remote_timeout{10};
 };
 
 // Offering type -> processor, listed explicitly in registry.cpp. When an order of an automated
@@ -26,14 +34,20 @@ class Registry final : public service::ExecutionHook {
   void OrderExecuting(store::Transaction& tx, const domain::Order& order,
                       domain::OfferingType type) override;
   void ValidateOrder(const domain::Offering& offering, domain::OrderType type) override;
+  void CancelAtBackend(const domain::Offering& offering, const domain::Order& order) override;
 
   Processor& For(domain::OfferingType type) { return *processors_.at(type); }
+
+  // This instance's address as other instances reach it (callback_url of remote orders), once
+  // the server knows its port.
+  void SetPublicUrl(const std::string& public_url);
 
   // Lets idle workers look for the new job at once instead of at their next poll.
   void WaitForWork(std::chrono::milliseconds at_most);
 
  private:
   std::map<domain::OfferingType, std::unique_ptr<Processor>> processors_;
+  remote::RemoteProcessor* remote_ = nullptr;
   std::mutex mutex_;
   std::condition_variable work_;
   std::uint64_t enqueued_ = 0;

@@ -85,7 +85,9 @@ void WorkerPool::RunJob(const domain::Job& job, const std::string& worker) {
     {
       LeaseKeeper lease(context_, job, worker, options_.lease_seconds);
       try {
-        result = registry_.For(input->offering.type).Process(*input);
+        auto& processor = registry_.For(input->offering.type);
+        result = input->kind == domain::JobKind::kPull ? processor.Follow(*input)
+                                                       : processor.Process(*input);
       } catch (const std::exception& error) {
         result = service::ProcessingResult{.error_message = error.what(),
                                            .error_traceback = std::string("processor raised: ") + error.what()};

@@ -17,6 +17,9 @@ class ExecutionHook {
   // Checks a new order against what its offering's processor needs (e.g. a script for the
   // order's type); throws Error(kInvalidInput) when it cannot be carried out.
   virtual void ValidateOrder(const domain::Offering& offering, domain::OrderType type) = 0;
+  // Asks the system carrying the order out to give it up (cancel_termination). Called outside any
+  // transaction; throws Error(kUpstreamFailed) when that system refuses or cannot be reached.
+  virtual void CancelAtBackend(const domain::Offering& offering, const domain::Order& order) = 0;
 };
 
 }  // namespace orderly::service

@@ -50,7 +50,8 @@ domain::Project CreateProject(Context& context, const domain::Actor& actor, cons
                             .description = input.description,
                             .start_date = input.start_date,
                             .end_date = input.end_date,
-                            .created = context.clock.Now()};
+                            .created = context.clock.Now(),
+                            .backend_id = input.backend_id};
     tx.Projects().Insert(project);
     return project;
   });
@@ -93,9 +94,10 @@ domain::Project GetProject(Context& context, const domain::Actor& actor, const s
 
 store::Page<domain::Project> ListProjects(Context& context, const domain::Actor& actor,
                                           const std::string& customer_uuid,
+                                          const std::string& backend_id,
                                           const store::ListOptions& options) {
   return context.store.Read([&](store::Transaction& tx) {
-    store::ProjectFilter filter;
+    store::ProjectFilter filter{.backend_id = backend_id};
     if (!customer_uuid.empty()) {
       auto customer = tx.Customers().FindByUuid(customer_uuid);
       if (!customer) return store::Page<domain::Project>{};

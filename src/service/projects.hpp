@@ -14,6 +14,7 @@ struct NewProject {
   std::string description;
   std::optional<std::string> start_date;
   std::optional<std::string> end_date;
+  std::string backend_id;
 };
 
 // A date field in a PATCH: absent, set to a date, or cleared with null.
@@ -36,6 +37,7 @@ domain::Project UpdateProject(Context& context, const domain::Actor& actor, cons
 domain::Project GetProject(Context& context, const domain::Actor& actor, const std::string& uuid);
 store::Page<domain::Project> ListProjects(Context& context, const domain::Actor& actor,
                                           const std::string& customer_uuid,
+                                          const std::string& backend_id,
                                           const store::ListOptions& options);
 
 domain::Project VisibleProject(store::Transaction& tx, const domain::Actor& actor,

@@ -10,6 +10,15 @@ void JobRepository::Enqueue(domain::Id order_id, const std::string& order_uuid,
   db_.Query(sql::kInsertJob, {order_id, order_uuid, now});
 }
 
+bool JobRepository::EnqueuePull(domain::Id order_id, const std::string& order_uuid,
+                                const std::string& now) {
+  return db_.Query(sql::kInsertPullJob, {order_id, order_uuid, now}).changes > 0;
+}
+
+std::int64_t JobRepository::CountOpen(domain::Id order_id) {
+  return db_.Query(sql::kCountOpenJobsOfOrder, {order_id}).rows.at(0).Int(0);
+}
+
 std::optional<domain::Job> JobRepository::Claim(const std::string& owner, const std::string& now,
                                                 const std::string& lease_until) {
   // Two workers on PostgreSQL each take a different due job instead of waiting for each other.
@@ -27,7 +36,10 @@ std::optional<domain::Job> JobRepository::Claim(const std::string& owner, const 
                   .lease_owner = owner,
                   .lease_until = lease_until,
                   .created = row.Text(5),
-                  .last_error = row.Text(6)};
+                  .last_error = row.Text(6),
+                  .kind = row.Text(7) == domain::NameOf(domain::JobKind::kPull)
+                              ? domain::JobKind::kPull
+                              : domain::JobKind::kProcess};
   db_.Query(sql::kClaimJob, {owner, lease_until, job.id});
   return job;
 }

@@ -14,6 +14,10 @@ class JobRepository {
   explicit JobRepository(sql::Connection& connection) : db_(connection) {}
 
   void Enqueue(domain::Id order_id, const std::string& order_uuid, const std::string& now);
+  // Queues a pull of the order's backend unless one is already waiting; true when it queued one.
+  bool EnqueuePull(domain::Id order_id, const std::string& order_uuid, const std::string& now);
+  // Jobs of the order that are queued or running.
+  std::int64_t CountOpen(domain::Id order_id);
   // Takes the oldest job that is due, or whose holder's lease ran out, for `owner` until
   // `lease_until`. Call inside a write transaction so two workers never take the same job.
   std::optional<domain::Job> Claim(const std::string& owner, const std::string& now,

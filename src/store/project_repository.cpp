@@ -19,6 +19,7 @@ domain::Project ToProject(const sql::Row& row) {
                          .created = row.Text(7)};
   project.customer_uuid = row.Text(8);
   project.customer_name = row.Text(9);
+  project.backend_id = row.Text(10);
   return project;
 }
 
@@ -28,7 +29,7 @@ void ProjectRepository::Insert(domain::Project& project) {
   auto result = db_.Query(sql::kInsertProject,
                           {project.uuid, project.customer_id, project.name, project.description,
                            sql::Nullable(project.start_date), sql::Nullable(project.end_date),
-                           project.created});
+                           project.created, project.backend_id});
   project.id = result.rows.at(0).Int(0);
 }
 
@@ -54,22 +55,24 @@ Page<domain::Project> ProjectRepository::List(const Visibility& visibility,
                                               const ProjectFilter& filter,
                                               const ListOptions& options) {
   const std::string query =
-      std::string(sql::kSelectProjectsVisible) +
-      sql::OrderAndPage(options,
-                        {{"name", "p.name"}, {"created", "p.created"},
-                         {"start_date", "p.start_date"}, {"end_date", "p.end_date"}},
-                        "p.name", 4);
+      std::string(sql::kSelectProjectsVisible) + sql::OrderAndPage(options,
+                                                                   {{"name", "p.name"},
+                                                                    {"created", "p.created"},
+                                                                    {"start_date", "p.start_date"},
+                                                                    {"end_date", "p.end_date"}},
+                                                                   "p.name", 5);
   Page<domain::Project> page;
   for (const auto& row :
        db_.Query(query, {sql::Flag(visibility.everything), visibility.user_id, filter.customer_id,
-                         options.limit, options.offset})
+                         filter.backend_id, options.limit, options.offset})
            .rows) {
     page.items.push_back(ToProject(row));
   }
-  page.total = db_.Query(sql::kCountProjectsVisible,
-                         {sql::Flag(visibility.everything), visibility.user_id, filter.customer_id})
-                   .rows.at(0)
-                   .Int(0);
+  page.total =
+      db_.Query(sql::kCountProjectsVisible, {sql::Flag(visibility.everything), visibility.user_id,
+                                             filter.customer_id, filter.backend_id})
+          .rows.at(0)
+          .Int(0);
   return page;
 }
 

@@ -10,6 +10,7 @@ namespace orderly::store {
 
 struct ProjectFilter {
   domain::Id customer_id = 0;  // 0: any
+  std::string backend_id;      // empty: any
 };
 
 class ProjectRepository {

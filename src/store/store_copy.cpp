@@ -103,7 +103,8 @@ const std::vector<std::string>& CopiedTables() {
                                                    "events",
                                                    "jobs",
                                                    "support_issues",
-                                                   "support_comments"};
+                                                   "support_comments",
+                                                   "outgoing_callbacks"};
   return kTables;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/callback_repository.hpp"
 #include "store/customer_repository.hpp"
 #include "store/event_repository.hpp"
 #include "store/job_repository.hpp"
@@ -36,6 +37,7 @@ class Transaction {
   JobRepository Jobs() { return JobRepository(connection_); }
   SupportRepository Support() { return SupportRepository(connection_); }
   StatisticsRepository Statistics() { return StatisticsRepository(connection_); }
+  CallbackRepository Callbacks() { return CallbackRepository(connection_); }
 
  private:
   sql::Connection& connection_;

@@ -637,7 +637,10 @@ TEST_F(OrderScenarioTest, PendingProjectOrderIsReleasedOnceTheStartDateIsCleared
   // While the project has not started, the periodic job leaves the order alone.
   auto run = api().Post("/api/periodic-jobs/run/", json::object(), staff_token());
   ASSERT_EQ(run.status, 200) << run.text;
-  EXPECT_EQ(run.body, json({{"pending_project_released", 0}, {"pending_start_date_released", 0}, {"timed_out", 0}}));
+  EXPECT_EQ(run.body, json({{"pending_project_released", 0},
+                            {"pending_start_date_released", 0},
+                            {"timed_out", 0},
+                            {"remote_pulls_queued", 0}}));
   EXPECT_EQ(Order(order)["state"], "pending-project");
 
   const auto cleared =
@@ -649,7 +652,9 @@ TEST_F(OrderScenarioTest, PendingProjectOrderIsReleasedOnceTheStartDateIsCleared
   run = api().Post("/api/periodic-jobs/run/", json::object(), staff_token());
   ASSERT_EQ(run.status, 200) << run.text;
   EXPECT_EQ(run.body, json({{"pending_project_released", released_on_save ? 0 : 1},
-                            {"pending_start_date_released", 0}, {"timed_out", 0}}));
+                            {"pending_start_date_released", 0},
+                            {"timed_out", 0},
+                            {"remote_pulls_queued", 0}}));
   // A Basic order still needs the provider.
   EXPECT_EQ(Order(order)["state"], "pending-provider");
   int releases = 0;
@@ -674,13 +679,22 @@ TEST_F(OrderScenarioClockTest, PendingStartDateOrderIsReleasedWhenItsDateComes) 
     EXPECT_EQ(response.status, 200) << response.text;
     return response.body;
   };
-  EXPECT_EQ(run(), json({{"pending_project_released", 0}, {"pending_start_date_released", 0}, {"timed_out", 0}}));
+  EXPECT_EQ(run(), json({{"pending_project_released", 0},
+                         {"pending_start_date_released", 0},
+                         {"timed_out", 0},
+                         {"remote_pulls_queued", 0}}));
   SetNow("2030-01-04T23:59:59.000000Z");
-  EXPECT_EQ(run(), json({{"pending_project_released", 0}, {"pending_start_date_released", 0}, {"timed_out", 0}}));
+  EXPECT_EQ(run(), json({{"pending_project_released", 0},
+                         {"pending_start_date_released", 0},
+                         {"timed_out", 0},
+                         {"remote_pulls_queued", 0}}));
   EXPECT_EQ(Order(order)["state"], "pending-start-date");
   // Clarification 17: an order whose start date is today starts now.
   SetNow("2030-01-05T00:00:00.000000Z");
-  EXPECT_EQ(run(), json({{"pending_project_released", 0}, {"pending_start_date_released", 1}, {"timed_out", 0}}));
+  EXPECT_EQ(run(), json({{"pending_project_released", 0},
+                         {"pending_start_date_released", 1},
+                         {"timed_out", 0},
+                         {"remote_pulls_queued", 0}}));
   const auto after = Order(order);
   EXPECT_EQ(after["state"], "executing");
   EXPECT_EQ(ResourceStateOf(order), "Creating");
@@ -707,10 +721,16 @@ TEST_F(OrderScenarioClockTest, PendingProjectOrderIsReleasedWhenTheProjectStarts
     return response.body;
   };
   SetNow("2030-01-02T23:59:59.999999Z");
-  EXPECT_EQ(run(), json({{"pending_project_released", 0}, {"pending_start_date_released", 0}, {"timed_out", 0}}));
+  EXPECT_EQ(run(), json({{"pending_project_released", 0},
+                         {"pending_start_date_released", 0},
+                         {"timed_out", 0},
+                         {"remote_pulls_queued", 0}}));
   EXPECT_EQ(Order(order)["state"], "pending-project");
   SetNow("2030-01-03T00:00:00.000000Z");
-  EXPECT_EQ(run(), json({{"pending_project_released", 1}, {"pending_start_date_released", 0}, {"timed_out", 0}}));
+  EXPECT_EQ(run(), json({{"pending_project_released", 1},
+                         {"pending_start_date_released", 0},
+                         {"timed_out", 0},
+                         {"remote_pulls_queued", 0}}));
   // A Support offering needs no provider review: straight to executing.
   EXPECT_EQ(Order(order)["state"], "executing");
 }

@@ -22,10 +22,17 @@ const std::vector<std::string> kStates = {"pending-consumer", "pending-provider"
                                           "pending-start-date", "executing", "done", "erred",
                                           "canceled", "rejected"};
 
-const std::vector<std::string> kActions = {"approve_by_consumer", "reject_by_consumer",
-                                           "approve_by_provider", "reject_by_provider", "cancel",
-                                           "set_state_executing", "set_state_done", "set_state_erred",
-                                           "retry", "unlink"};
+const std::vector<std::string> kActions = {"approve_by_consumer",
+                                           "reject_by_consumer",
+                                           "approve_by_provider",
+                                           "reject_by_provider",
+                                           "cancel",
+                                           "set_state_executing",
+                                           "set_state_done",
+                                           "set_state_erred",
+                                           "retry",
+                                           "unlink",
+                                           "cancel_termination"};
 
 // Who may (besides staff), in which states, for which offering types (empty: all).
 struct Rule {
@@ -49,10 +56,15 @@ const std::map<std::string, Rule> kRules = {
     {"set_state_executing",
      {kProviderSide, {"pending-consumer", "pending-provider", "erred"}, {"Marketplace.Slurm"}}},
     {"set_state_done",
-     {kProviderSide, {"executing"}, {"Marketplace.Basic", "Marketplace.Slurm", "Support.OfferingTemplate"}}},
+     {kProviderSide,
+      {"executing"},
+      {"Marketplace.Basic", "Marketplace.Slurm", "Support.OfferingTemplate"}}},
     {"set_state_erred", {kProviderSide, {}, {"Marketplace.Basic", "Marketplace.Slurm"}}},
     {"retry", {kProviderSide, {"erred"}, {"Marketplace.Basic", "Marketplace.Slurm"}}},
     {"unlink", {{}, {}, {}}},
+    // Spec decision 3: staff only, Remote Terminate orders in executing. The matrix places Create
+    // orders only, so staff meet a 409 in every state (clarification 7: not a 405).
+    {"cancel_termination", {{}, {}, {}}},
 };
 
 bool NeedsProviderReview(const std::string& type) {
@@ -64,6 +76,7 @@ int ExpectedStatus(const std::string& type, const std::string& state, const std:
   if (role == "stranger") return 404;
   const Rule& rule = kRules.at(action);
   if (role != "staff" && !rule.roles.contains(role)) return 403;
+  if (action == "cancel_termination") return 409;
   if (!rule.states.empty() && !rule.states.contains(state)) return 409;
   if (!rule.types.empty() && !rule.types.contains(type)) return 405;
   if (action == "cancel") return 202;
@@ -139,8 +152,10 @@ class RuleMatrixTest : public ApiTest, public ::testing::WithParamInterface<std:
   json Order(const std::string& uuid) { return api().Get("/api/marketplace-orders/" + uuid + "/", staff_token()).body; }
 
   int Act(const std::string& uuid, const std::string& action, const std::string& role) {
-    return api().Post("/api/marketplace-orders/" + uuid + "/" + action + "/", json::object(), tokens_.at(role))
-        .status;
+    const std::string path = action == "cancel_termination"
+                                 ? "/api/remote-waldur-api/cancel_termination/" + uuid + "/"
+                                 : "/api/marketplace-orders/" + uuid + "/" + action + "/";
+    return api().Post(path, json::object(), tokens_.at(role)).status;
   }
 
   // An order of this test's type brought to `state` by staff; nothing when the type cannot reach it.

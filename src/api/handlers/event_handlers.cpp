@@ -22,7 +22,8 @@ http::Response RunPeriodicJobs(Call& call) {
   const auto report = service::RunPeriodicJobs(call.services(), call.Actor());
   return JsonResponse(200, {{"pending_project_released", report.pending_project_released},
                             {"pending_start_date_released", report.pending_start_date_released},
-                            {"timed_out", report.timed_out}});
+                            {"timed_out", report.timed_out},
+                            {"remote_pulls_queued", report.remote_pulls_queued}});
 }
 
 }  // namespace orderly::api::handlers

@@ -22,6 +22,8 @@ http::Response SetOrderErred(Call& call);
 http::Response RetryOrder(Call& call);
 http::Response UnlinkOrder(Call& call);
 http::Response SetOrderBackendId(Call& call);
+http::Response PullOrder(Call& call);
+http::Response CancelTermination(Call& call);
 
 http::Response ListConsumerResources(Call& call);
 http::Response ListProviderResources(Call& call);

@@ -12,7 +12,9 @@ http::Response ListProjects(Call& call) {
   if (call.request().HasQuery("customer_uuid")) {
     customer_uuid = json::ReferenceUuid("customer_uuid", std::string(call.request().Query("customer_uuid")));
   }
-  const auto page = service::ListProjects(call.services(), actor, customer_uuid, options);
+  const std::string backend_id(call.request().Query("backend_id"));
+  const auto page =
+      service::ListProjects(call.services(), actor, customer_uuid, backend_id, options);
   return ListResponse(call, options, page, [&](const domain::Project& project) {
     return json::ProjectJson(call.links(), project);
   });
@@ -25,7 +27,8 @@ http::Response CreateProject(Call& call) {
                             .name = json::RequiredString(body, "name"),
                             .description = json::OptionalString(body, "description").value_or(""),
                             .start_date = json::OptionalString(body, "start_date"),
-                            .end_date = json::OptionalString(body, "end_date")};
+                            .end_date = json::OptionalString(body, "end_date"),
+                            .backend_id = json::OptionalString(body, "backend_id").value_or("")};
   const auto project = service::CreateProject(call.services(), actor, input);
   return JsonResponse(201, json::ProjectJson(call.links(), project));
 }

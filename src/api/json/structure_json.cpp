@@ -54,6 +54,7 @@ nlohmann::json ProjectJson(const Links& links, const domain::Project& project) {
           {"customer_name", project.customer_name},
           {"start_date", OptionalDate(project.start_date)},
           {"end_date", OptionalDate(project.end_date)},
+          {"backend_id", project.backend_id},
           {"created", project.created}};
 }
 

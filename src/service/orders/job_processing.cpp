@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "domain/capabilities.hpp"
 #include "domain/dates.hpp"
+#include "domain/error.hpp"
 #include "domain/event_types.hpp"
 #include "service/orders/order_lookup.hpp"
 #include "service/orders/workflow.hpp"
@@ -13,15 +15,22 @@ namespace {
 // 2, 4, 8, 16 seconds between attempts of a transiently failing job.
 int BackoffSeconds(int attempts) { return std::min(60, 1 << std::min(attempts, 6)); }
 
+// The backend's ids for the order and its resource, as the result reports them.
+void RecordBackendIds(domain::Order& order, domain::Resource& resource,
+                      const ProcessingResult& result) {
+  if (result.backend_id) {
+    resource.backend_id = *result.backend_id;
+    if (!result.order_backend_id) order.backend_id = *result.backend_id;
+  }
+  if (result.order_backend_id) order.backend_id = *result.order_backend_id;
+}
+
 void Complete(Workflow& workflow, store::Transaction& tx, store::OrderRecord& record,
               const ProcessingResult& result) {
   auto& order = record.order;
   domain::Resource resource = ResourceOf(tx, order);
   order.output = result.output;
-  if (result.backend_id) {
-    order.backend_id = *result.backend_id;
-    resource.backend_id = *result.backend_id;
-  }
+  RecordBackendIds(order, resource, result);
   if (result.backend_metadata) resource.backend_metadata = *result.backend_metadata;
   if (order.type == domain::OrderType::kUpdate) {
     if (order.plan_id) resource.plan_id = order.plan_id;
@@ -31,16 +40,58 @@ void Complete(Workflow& workflow, store::Transaction& tx, store::OrderRecord& re
   workflow.ApplyOutcome(domain::OrderOutcome::kDone, order, resource);
 }
 
+// A processor that failed is processing.md §14.2 (resource Erred); a pull that found the
+// backend's order erred is the failure callback of §5.2 (a failed Terminate leaves the resource
+// OK), which is what set_state_erred applies too.
 void Fail(Workflow& workflow, store::Transaction& tx, store::OrderRecord& record,
-          const ProcessingResult& result) {
+          const ProcessingResult& result, domain::OrderOutcome outcome) {
   auto& order = record.order;
+  domain::Resource resource = ResourceOf(tx, order);
+  RecordBackendIds(order, resource, result);
   order.output = result.output;
   order.error_message = result.error_message;
   order.error_traceback = result.error_traceback;
   workflow.MoveOrder(order, domain::OrderState::kErred, record.where.offering_type,
                      "Processing failed: " + result.error_message);
+  workflow.ApplyOutcome(outcome, order, resource);
+}
+
+// The backend canceled or rejected its order: processing.md §9.4 maps both to canceled.
+void Cancel(Workflow& workflow, store::Transaction& tx, store::OrderRecord& record,
+            const ProcessingResult& result) {
+  auto& order = record.order;
   domain::Resource resource = ResourceOf(tx, order);
-  workflow.ApplyOutcome(domain::OrderOutcome::kProcessorFailed, order, resource);
+  RecordBackendIds(order, resource, result);
+  order.output = result.output;
+  if (!result.error_message.empty()) order.error_message = result.error_message;
+  workflow.MoveOrder(
+      order, domain::OrderState::kCanceled, record.where.offering_type,
+      "Canceled by the backend." +
+          (result.error_message.empty() ? std::string() : " " + result.error_message));
+  workflow.ApplyOutcome(domain::OrderOutcome::kCanceled, order, resource);
+}
+
+// The backend works on the order: keep it executing, remember the backend's ids; after a
+// submission, look at the backend once right away.
+void KeepFollowing(Workflow& workflow, store::Transaction& tx, store::OrderRecord& record,
+                   const domain::Job& job, const ProcessingResult& result) {
+  auto& order = record.order;
+  domain::Resource resource = ResourceOf(tx, order);
+  const std::string order_backend_id = order.backend_id;
+  const std::string resource_backend_id = resource.backend_id;
+  RecordBackendIds(order, resource, result);
+  if (resource.backend_id != resource_backend_id) {
+    workflow.SaveResource(resource, domain::kResourceUpdatedEvent,
+                          "Backend id set to " + resource.backend_id + " by the backend.");
+  }
+  if (order.backend_id != order_backend_id ||
+      (!result.output.empty() && result.output != order.output)) {
+    order.output = result.output.empty() ? order.output : result.output;
+    workflow.SaveOrder(order, domain::kOrderBackendIdEvent,
+                       "Submitted to the backend as order " + order.backend_id + ".");
+  }
+  if (job.kind == domain::JobKind::kProcess)
+    tx.Jobs().EnqueuePull(order.id, order.uuid, workflow.now());
 }
 
 }  // namespace
@@ -69,6 +120,7 @@ std::optional<ProcessingInput> StartJob(Context& context, const domain::Job& job
     auto offering = tx.Offerings().FindById(record->order.offering_id);
     auto resource = ResourceOf(tx, record->order);
     ProcessingInput input{.job_key = job.order_uuid + "-" + std::to_string(job.id),
+                          .kind = job.kind,
                           .record = std::move(*record),
                           .offering = std::move(*offering),
                           .resource = std::move(resource)};
@@ -100,12 +152,63 @@ void FinishJob(Context& context, const domain::Job& job, const std::string& work
     }
     auto record = tx.Orders().FindById(job.order_id);
     if (!record || record->order.state != domain::OrderState::kExecuting) return;
-    if (result.succeeded) {
+    if (result.in_progress) {
+      KeepFollowing(workflow, tx, *record, job, result);
+    } else if (!result.succeeded && result.transient && job.kind == domain::JobKind::kPull) {
+      // The backend's order goes on without us; the next pull (callback or periodic) asks again.
+      workflow.LogOrder(
+          job.order_uuid, domain::kOrderRetriedEvent,
+          "Backend still unavailable; the next pull asks again: " + result.error_message,
+          {{"error_message", result.error_message}});
+    } else if (result.canceled) {
+      Cancel(workflow, tx, *record, result);
+    } else if (result.succeeded) {
       Complete(workflow, tx, *record, result);
     } else {
-      Fail(workflow, tx, *record, result);
+      Fail(workflow, tx, *record, result,
+           job.kind == domain::JobKind::kPull ? domain::OrderOutcome::kMarkedErred
+                                              : domain::OrderOutcome::kProcessorFailed);
     }
   });
+}
+
+void RequestOrderPull(Context& context, const std::string& order_uuid) {
+  context.store.Write([&](store::Transaction& tx) {
+    auto record = tx.Orders().FindByUuid(order_uuid);
+    if (!record || !domain::FollowsBackend(record->where.offering_type) ||
+        domain::IsTerminal(record->order.state)) {
+      throw Error(ErrorCode::kNotFound, "Not found.");
+    }
+    const auto& order = record->order;
+    if (order.state != domain::OrderState::kExecuting || order.backend_id.empty()) return;
+    tx.Jobs().EnqueuePull(order.id, order.uuid, context.clock.Now());
+  });
+}
+
+int QueuePeriodicPulls(Context& context) {
+  // Candidates are read in one transaction; each pull is queued in its own, after a second look.
+  auto followed = [](store::Transaction& tx, const store::OrderRecord& record) {
+    return record.order.state == domain::OrderState::kExecuting &&
+           domain::FollowsBackend(record.where.offering_type) && !record.order.backend_id.empty() &&
+           tx.Jobs().CountOpen(record.order.id) == 0;
+  };
+  const auto candidates = context.store.Read([&](store::Transaction& tx) {
+    std::vector<domain::Id> ids;
+    for (const domain::Id id : tx.Orders().IdsInState(domain::OrderState::kExecuting, 1000)) {
+      const auto record = tx.Orders().FindById(id);
+      if (record && followed(tx, *record)) ids.push_back(id);
+    }
+    return ids;
+  });
+  int queued = 0;
+  for (const domain::Id id : candidates) {
+    queued += context.store.Write([&](store::Transaction& tx) {
+      const auto record = tx.Orders().FindById(id);
+      if (!record || !followed(tx, *record)) return 0;
+      return tx.Jobs().EnqueuePull(id, record->order.uuid, context.clock.Now()) ? 1 : 0;
+    });
+  }
+  return queued;
 }
 
 }  // namespace orderly::service

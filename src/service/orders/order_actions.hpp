@@ -64,6 +64,11 @@ struct ErrorReport {
 };
 store::OrderRecord SetOrderErred(Context& context, const domain::Actor& actor, const std::string& uuid,
                                  const std::function<ErrorReport()>& read);
+// POST /api/remote-waldur-api/cancel_termination/{uuid}/ (spec decision 3): after the rule check,
+// asks the remote instance to reject its order (outside any transaction), then cancels the local
+// order and returns the resource to OK. The remote refusing or unreachable: 502, nothing changed.
+store::OrderRecord CancelTermination(Context& context, const domain::Actor& actor,
+                                     const std::string& uuid);
 store::OrderRecord RetryOrder(Context& context, const domain::Actor& actor, const std::string& uuid);
 void UnlinkOrder(Context& context, const domain::Actor& actor, const std::string& uuid);
 // True when the backend id changed.

@@ -2,6 +2,7 @@
 #include "domain/error.hpp"
 #include "domain/event_types.hpp"
 #include "domain/routing.hpp"
+#include "service/execution_hook.hpp"
 #include "service/orders/order_actions.hpp"
 #include "service/orders/order_routing.hpp"
 #include "service/orders/with_order.hpp"
@@ -104,6 +105,27 @@ store::OrderRecord CancelOrder(Context& context, const domain::Actor& actor, con
                      Finish(workflow, tx, record, domain::OrderState::kCanceled,
                             domain::OrderOutcome::kCanceled, "Canceled by " + actor.username + ".");
                    });
+}
+
+store::OrderRecord CancelTermination(Context& context, const domain::Actor& actor,
+                                     const std::string& uuid) {
+  const auto [order, offering] = context.store.Read([&](store::Transaction& tx) {
+    Workflow workflow(context, tx, &actor);
+    store::OrderRecord record = VisibleOrder(tx, actor, uuid);
+    domain::RequireOrderAction(actor, domain::OrderAction::kCancelTermination,
+                               FactsOf(record, workflow.today()));
+    return std::pair{record.order, *tx.Offerings().FindById(record.order.offering_id)};
+  });
+  if (context.execution == nullptr)
+    throw Error(ErrorCode::kUpstreamFailed, "No processing in this process.");
+  // Outside any transaction: the remote call may take up to --remote-timeout.
+  context.execution->CancelAtBackend(offering, order);
+  return WithOrder(
+      context, actor, uuid, domain::OrderAction::kCancelTermination,
+      [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
+        Finish(workflow, tx, record, domain::OrderState::kCanceled, domain::OrderOutcome::kCanceled,
+               "Termination canceled by " + actor.username + "; the remote order was rejected.");
+      });
 }
 
 store::OrderRecord SetOrderExecuting(Context& context, const domain::Actor& actor, const std::string& uuid) {

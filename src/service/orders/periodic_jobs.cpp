@@ -9,6 +9,7 @@
 #include "domain/event_types.hpp"
 #include "domain/lifecycle.hpp"
 #include "domain/routing.hpp"
+#include "service/orders/job_processing.hpp"
 #include "service/orders/order_lookup.hpp"
 #include "service/orders/order_routing.hpp"
 
@@ -127,6 +128,7 @@ PeriodicReport RunUnlocked(Context& context) {
         return TimeOut(c, id, c.limits.execution_timeout_seconds);
       });
   report.stuck_flagged = FlagStuckResources(context);
+  report.remote_pulls_queued = QueuePeriodicPulls(context);
   return report;
 }
 

@@ -34,6 +34,11 @@ void Workflow::MoveOrder(domain::Order& order, domain::OrderState to, domain::Of
                                                  " to " + std::string(domain::NameOf(to)) + "."
                                            : message;
   Log(domain::EventScope::kOrder, order.uuid, domain::OrderEventType(to), text, std::move(event_context));
+  // processing.md §9.4: whoever placed the order with a callback_url hears of every state change;
+  // the POST leaves from the outbox after this transaction commits.
+  if (order.callback_url && !order.callback_url->empty() && from != to) {
+    tx_.Callbacks().Enqueue(order.uuid, *order.callback_url, now_);
+  }
   if (to == domain::OrderState::kExecuting && context_.execution != nullptr) {
     context_.execution->OrderExecuting(tx_, order, type);
   }
