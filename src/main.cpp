@@ -44,6 +44,9 @@ struct ServeOptions {
   std::string public_url = EnvOr("ORDERLY_PUBLIC_URL", "");
   int remote_timeout = 10;
   int threads = 4;
+  // Slow-loris guard: the whole request must arrive within this (ServerOptions::read_timeout).
+  int read_timeout = 30;
+  std::size_t max_connections = 10000;  // beyond: accepted and closed at once
   std::string clock_file;  // tests only: read "now" from this file
   int script_timeout = 1800;
   std::string log_level = EnvOr("ORDERLY_LOG_LEVEL", "info");
@@ -153,7 +156,12 @@ int Serve(const ServeOptions& options) {
   std::optional<processing::callbacks::CallbackSender> callbacks;
   if (options.workers > 0)
     callbacks.emplace(context, processing::callbacks::CallbackSenderOptions{});
-  api::http::ServerOptions server_options{.host = host, .port = port, .threads = options.threads};
+  api::http::ServerOptions server_options{
+      .host = host,
+      .port = port,
+      .read_timeout = std::chrono::seconds(options.read_timeout),
+      .threads = options.threads,
+      .max_connections = options.max_connections};
   api::http::Server server(server_options,
                            [&app](api::http::Request& request) { return app.Handle(request); });
   const unsigned short bound = server.Listen();
@@ -254,6 +262,14 @@ int main(int argc, char** argv) {
                    "seconds between periodic jobs")
       ->check(CLI::Range(1, 86400));
   serve->add_option("--threads", serve_options.threads, "HTTP threads")->check(CLI::Range(1, 256));
+  serve
+      ->add_option("--read-timeout", serve_options.read_timeout,
+                   "seconds a client has to send a whole request (headers and body)")
+      ->check(CLI::Range(1, 3600));
+  serve
+      ->add_option("--max-connections", serve_options.max_connections,
+                   "open connections beyond which new ones are closed at once")
+      ->check(CLI::Range(1, 1000000));
   serve
       ->add_option("--script-timeout", serve_options.script_timeout,
                    "seconds a Marketplace.Script script may run")

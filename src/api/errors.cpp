@@ -14,6 +14,7 @@ int StatusOf(ErrorCode code) {
     case ErrorCode::kStateConflict: return 409;
     case ErrorCode::kPayloadTooLarge: return 413;
     case ErrorCode::kUnsupportedMediaType: return 415;
+    case ErrorCode::kTooManyRequests: return 429;
     case ErrorCode::kUpstreamFailed: return 502;
     case ErrorCode::kInternal: return 500;
   }
@@ -41,6 +42,9 @@ http::Response ErrorResponse(const Error& error) {
   }
   if (error.code() == ErrorCode::kUnauthenticated) {
     response.headers.emplace_back("WWW-Authenticate", "Token");
+  }
+  if (error.retry_after_seconds() > 0) {
+    response.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds()));
   }
   // Messages may quote the request (say, an unknown ordering field); bytes that are not UTF-8
   // become U+FFFD rather than turning a 400 into a 500.

@@ -17,6 +17,7 @@ enum class ErrorCode {
   kStateConflict,         // 409
   kPayloadTooLarge,       // 413
   kUnsupportedMediaType,  // 415
+  kTooManyRequests,       // 429: retry_after_seconds says when to try again
   kUpstreamFailed,        // 502: a remote system refused or was unreachable
   kInternal,              // 500
 };
@@ -41,9 +42,16 @@ class Error : public std::runtime_error {
   const std::string& message() const { return errors_.front().message; }
   const std::string& field() const { return errors_.front().field; }
   const std::vector<FieldError>& errors() const { return errors_; }
+  // For kTooManyRequests: the Retry-After the response carries (0: none).
+  long long retry_after_seconds() const { return retry_after_seconds_; }
+  Error& WithRetryAfter(long long seconds) {
+    retry_after_seconds_ = seconds;
+    return *this;
+  }
 
  private:
   ErrorCode code_;
+  long long retry_after_seconds_ = 0;
   std::vector<FieldError> errors_;
 };
 

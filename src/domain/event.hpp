@@ -7,10 +7,15 @@
 
 namespace orderly::domain {
 
-enum class EventScope { kOrder, kResource };
+enum class EventScope { kOrder, kResource, kUser };
 
 inline std::string_view NameOf(EventScope scope) {
-  return scope == EventScope::kOrder ? "order" : "resource";
+  switch (scope) {
+    case EventScope::kOrder: return "order";
+    case EventScope::kResource: return "resource";
+    case EventScope::kUser: return "user";
+  }
+  return "order";
 }
 
 // One entry of the log of every transition and action (spec clarification 9).

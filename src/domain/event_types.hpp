@@ -25,5 +25,9 @@ inline constexpr std::string_view kResourceUpdatedEvent = "marketplace_resource_
 // Written once per stuck episode: a resource Creating/Updating/Terminating longer than
 // --stuck-after.
 inline constexpr std::string_view kResourceStuckEvent = "marketplace_resource_stuck";
+// Login abuse (issue 9), scope "user": every failed POST /api-auth/password/, and the failure
+// that locks the username out (docs/decisions.md).
+inline constexpr std::string_view kLoginFailedEvent = "auth_login_failed";
+inline constexpr std::string_view kLoginLockedOutEvent = "auth_login_locked_out";
 
 }  // namespace orderly::domain

@@ -104,7 +104,8 @@ const std::vector<std::string>& CopiedTables() {
                                                    "jobs",
                                                    "support_issues",
                                                    "support_comments",
-                                                   "outgoing_callbacks"};
+                                                   "outgoing_callbacks",
+                                                   "login_failures"};
   return kTables;
 }
 

@@ -4,14 +4,15 @@
 #include "store/customer_repository.hpp"
 #include "store/event_repository.hpp"
 #include "store/job_repository.hpp"
+#include "store/login_failure_repository.hpp"
 #include "store/offering_repository.hpp"
 #include "store/order_repository.hpp"
 #include "store/project_repository.hpp"
 #include "store/resource_repository.hpp"
-#include "store/statistics_repository.hpp"
-#include "store/support_repository.hpp"
 #include "store/role_repository.hpp"
 #include "store/sql/connection.hpp"
+#include "store/statistics_repository.hpp"
+#include "store/support_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace orderly::store {
@@ -38,6 +39,7 @@ class Transaction {
   SupportRepository Support() { return SupportRepository(connection_); }
   StatisticsRepository Statistics() { return StatisticsRepository(connection_); }
   CallbackRepository Callbacks() { return CallbackRepository(connection_); }
+  LoginFailureRepository LoginFailures() { return LoginFailureRepository(connection_); }
 
  private:
   sql::Connection& connection_;
