@@ -6,7 +6,8 @@
 #   bench/run.sh            default: stores of 10k and 100k orders, 8 s per phase (~3-4 min)
 #   bench/run.sh --quick    10k orders only, 2 s per phase (~1 min)
 #   bench/run.sh --full     default plus the 1M-order store (seeding adds about a minute)
-#   options: --skip-micro (no Google Benchmark run), --keep (keep the temporary directory)
+#   options: --skip-micro (no Google Benchmark run), --keep (keep the temporary directory),
+#            --only=GROUPS (comma-separated: writes, processing, reads, postgresql, micro)
 #   environment: ORDERLY_BENCH_BUILD_DIR (default build-release), ORDERLY_BENCH_SERVER_THREADS
 #                (default: orderly's own default), ORDERLY_BENCH_DURATION (seconds per phase)
 set -euo pipefail
@@ -15,6 +16,7 @@ repo=$(pwd)
 
 mode=default
 run_micro=1
+only=writes,processing,reads,postgresql,micro
 keep=0
 for arg in "$@"; do
   case "$arg" in
@@ -22,6 +24,7 @@ for arg in "$@"; do
     --full) mode=full ;;
     --skip-micro) run_micro=0 ;;
     --keep) keep=1 ;;
+    --only=*) only=${arg#--only=} ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
   esac
@@ -46,6 +49,9 @@ lifecycle_store_orders=10000
 # the workers' two cores in polls.
 processing_workers=2
 processing_clients=8
+
+# True when the scenario group is selected (--only=writes,processing,reads,postgresql,micro).
+wants() { [[ ",$only," == *",$1,"* ]]; }
 
 bash scripts/install-deps.sh
 work=$(mktemp -d "${TMPDIR:-/tmp}/orderly-bench-XXXXXX")
@@ -149,73 +155,81 @@ printf '{"kind":"meta","mode":"%s","date":"%s","git":"%s","cpus":%s,"cpu_model":
   "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo | tr -d '"')" "$duration" "$warmup" >"$results"
 
 # --- Writes: ceilings, lifecycle, contention on one server -------------------------------------
-echo "bench: lifecycle store ($(label_of $lifecycle_store_orders) orders)" >&2
-seed "sqlite:$work/lifecycle.db" "$lifecycle_store_orders" "$work/lifecycle.json"
-start_server "sqlite:$work/lifecycle.db" lifecycle
-
-load --scenario health --name ceiling.health --connections "$read_connections"
-if command -v wrk >/dev/null; then
-  BENCH_NAME=ceiling.health.wrk wrk -t2 -c"$read_connections" -d"${duration}s" \
-    -s "$repo/bench/wrk/health_summary.lua" "http://127.0.0.1:$server_port/health/" | { grep '^{' || true; } >>"$results"
+if wants writes || wants processing; then
+  echo "bench: lifecycle store ($(label_of $lifecycle_store_orders) orders)" >&2
+  seed "sqlite:$work/lifecycle.db" "$lifecycle_store_orders" "$work/lifecycle.json"
 fi
-# The store ceiling runs in-process on the server's own database file while the server idles.
-store_ceiling() {
-  "$tools/orderly_store_ceiling" --db "sqlite:$work/lifecycle.db" --world "$work/lifecycle.json" --out "$results" \
-    --duration "$duration" --warmup "$warmup" "$@"
-}
-# What-ifs for the write path: four writer threads meeting in SQLite's busy handler, as the
-# server's request threads do, and the same four taking turns in FIFO order (bench/README.md).
-store_ceiling --threads 4 --name ceiling.store.threads4 --ceiling ceiling.store
-store_ceiling --threads 4 --writer-lock --name ceiling.store.threads4.fifo --ceiling ceiling.store
+if wants writes; then
+  start_server "sqlite:$work/lifecycle.db" lifecycle
 
-# Each write scenario is compared with the store ceiling measured just before and just after it:
-# the disk's fsync time drifts within a minute here, and the bracket shows by how much.
-# An order is three write transactions (create, approve, done): ratio = 3 x orders/s / store tx/s.
-store_ceiling --name ceiling.store
-load --scenario lifecycle --world "$work/lifecycle.json" --name lifecycle --connections "$lifecycle_clients" \
-  --ceiling ceiling.store,ceiling.store.mid --ceiling-factor 3
-store_ceiling --name ceiling.store.mid
-# Contention commits the same three writes per completed order; its 409s roll back.
-load --scenario contention --world "$work/lifecycle.json" --name contention --connections "$contention_clients" \
-  --hot-orders "$hot_orders" --ceiling ceiling.store.mid,ceiling.store.end --ceiling-factor 3
-store_ceiling --name ceiling.store.end
-# The lifecycle again at half the rate it reached, with latency from each order's scheduled start.
-load --scenario lifecycle --world "$work/lifecycle.json" --name lifecycle.fixed_rate_50pct \
-  --connections "$lifecycle_clients" --rate-of lifecycle --rate-fraction 0.5
+  load --scenario health --name ceiling.health --connections "$read_connections"
+  if command -v wrk >/dev/null; then
+    BENCH_NAME=ceiling.health.wrk wrk -t2 -c"$read_connections" -d"${duration}s" \
+      -s "$repo/bench/wrk/health_summary.lua" "http://127.0.0.1:$server_port/health/" | { grep '^{' || true; } >>"$results"
+  fi
+  # The store ceiling runs in-process on the server's own database file while the server idles.
+  store_ceiling() {
+    "$tools/orderly_store_ceiling" --db "sqlite:$work/lifecycle.db" --world "$work/lifecycle.json" --out "$results" \
+      --duration "$duration" --warmup "$warmup" "$@"
+  }
+  # What-ifs for the write path: four writer threads meeting in SQLite's busy handler, as the
+  # server's request threads do, and the same four taking turns in FIFO order (bench/README.md).
+  store_ceiling --threads 4 --name ceiling.store.threads4 --ceiling ceiling.store
+  store_ceiling --threads 4 --writer-lock --name ceiling.store.threads4.fifo --ceiling ceiling.store
 
-record_memory lifecycle "$lifecycle_store_orders"
-stop_server
+  # Each write scenario is compared with the store ceiling measured just before and just after it:
+  # the disk's fsync time drifts within a minute here, and the bracket shows by how much.
+  # An order is three write transactions (create, approve, done): ratio = 3 x orders/s / store tx/s.
+  store_ceiling --name ceiling.store
+  load --scenario lifecycle --world "$work/lifecycle.json" --name lifecycle --connections "$lifecycle_clients" \
+    --ceiling ceiling.store,ceiling.store.mid --ceiling-factor 3
+  store_ceiling --name ceiling.store.mid
+  # Contention commits the same three writes per completed order; its 409s roll back.
+  load --scenario contention --world "$work/lifecycle.json" --name contention --connections "$contention_clients" \
+    --hot-orders "$hot_orders" --ceiling ceiling.store.mid,ceiling.store.end --ceiling-factor 3
+  store_ceiling --name ceiling.store.end
+  # The lifecycle again at half the rate it reached, with latency from each order's scheduled start.
+  load --scenario lifecycle --world "$work/lifecycle.json" --name lifecycle.fixed_rate_50pct \
+    --connections "$lifecycle_clients" --rate-of lifecycle --rate-fraction 0.5
+
+  record_memory lifecycle "$lifecycle_store_orders"
+  stop_server
+fi
 
 # --- Processing: Script orders with a no-op script through the job queue -----------------------
 # The same store, served again with 2 background workers. Each client places an order on the
 # no-op Script offering, approves it, and polls it until done; the queue delays come from the
 # server's own timestamps (approval, the script's printed start time, completion).
-echo "bench: processing (Script orders, 2 workers)" >&2
-start_server "sqlite:$work/lifecycle.db" processing --workers "$processing_workers" \
-  --script-runs-dir "$work/script-runs"
-load --scenario processing --world "$work/lifecycle.json" --name processing.script_noop \
-  --connections "$processing_clients"
-record_memory processing "$lifecycle_store_orders"
-stop_server
+if wants processing; then
+  echo "bench: processing (Script orders, 2 workers)" >&2
+  start_server "sqlite:$work/lifecycle.db" processing --workers "$processing_workers" \
+    --script-runs-dir "$work/script-runs"
+  load --scenario processing --world "$work/lifecycle.json" --name processing.script_noop \
+    --connections "$processing_clients"
+  record_memory processing "$lifecycle_store_orders"
+  stop_server
+fi
 
 # --- Reads over stores of growing size -------------------------------------------------------
-for orders in "${sizes[@]}"; do
-  label=$(label_of "$orders")
-  echo "bench: read store ($label orders)" >&2
-  seed "sqlite:$work/read-$label.db" "$orders" "$work/read-$label.json"
-  start_server "sqlite:$work/read-$label.db" "read-$label"
-  load --scenario health --name "ceiling.health.$label" --connections "$read_connections"
-  load --scenario get_order --world "$work/read-$label.json" --name "read.get_order.$label" \
-    --connections "$read_connections" --ceiling "ceiling.health.$label"
-  load --scenario list_orders --world "$work/read-$label.json" --name "read.list_orders.$label" \
-    --connections "$read_connections" --ceiling "ceiling.health.$label"
-  # One connection: the list's own latency, without queueing behind 63 others.
-  load --scenario list_orders --world "$work/read-$label.json" --name "read.list_orders.$label.c1" \
-    --connections 1
-  record_memory "read-$label" "$orders"
-  stop_server
-  rm -f "$work/read-$label.db" "$work/read-$label.db-wal" "$work/read-$label.db-shm"
-done
+if wants reads; then
+  for orders in "${sizes[@]}"; do
+    label=$(label_of "$orders")
+    echo "bench: read store ($label orders)" >&2
+    seed "sqlite:$work/read-$label.db" "$orders" "$work/read-$label.json"
+    start_server "sqlite:$work/read-$label.db" "read-$label"
+    load --scenario health --name "ceiling.health.$label" --connections "$read_connections"
+    load --scenario get_order --world "$work/read-$label.json" --name "read.get_order.$label" \
+      --connections "$read_connections" --ceiling "ceiling.health.$label"
+    load --scenario list_orders --world "$work/read-$label.json" --name "read.list_orders.$label" \
+      --connections "$read_connections" --ceiling "ceiling.health.$label"
+    # One connection: the list's own latency, without queueing behind 63 others.
+    load --scenario list_orders --world "$work/read-$label.json" --name "read.list_orders.$label.c1" \
+      --connections 1
+    record_memory "read-$label" "$orders"
+    stop_server
+    rm -f "$work/read-$label.db" "$work/read-$label.db-wal" "$work/read-$label.db-shm"
+  done
+fi
 
 # --- PostgreSQL: the lifecycle on 1 and on 2 API nodes, pgbench's simple-update as the ceiling ---
 # A private cluster, started as the test suite starts it (tests/pg/cluster.sh: fsync and
@@ -246,7 +260,9 @@ pgbench_ceiling() {
   echo "  $name: $tps tps" >&2
 }
 
-if [ -x "$pg_bin/pgbench" ] && [ -x "$pg_bin/initdb" ]; then
+if ! wants postgresql; then
+  :
+elif [ -x "$pg_bin/pgbench" ] && [ -x "$pg_bin/initdb" ]; then
   echo "bench: PostgreSQL (private cluster; lifecycle on 1 and 2 API nodes, pgbench -N)" >&2
   pg_state="$work/pg"
   pg_url=$(bash tests/pg/cluster.sh start "$pg_state")
@@ -275,7 +291,7 @@ fi
 
 # --- Micro-benchmarks ------------------------------------------------------------------------
 micro_args=()
-if [ "$run_micro" = 1 ]; then
+if [ "$run_micro" = 1 ] && wants micro; then
   echo "bench: micro-benchmarks" >&2
   "$tools/orderly_micro_bench" --benchmark_min_time="$micro_min_time" \
     --benchmark_out="$work/micro.json" --benchmark_out_format=json >"$work/micro.txt"
