@@ -21,7 +21,7 @@ deb=$(ls "$work"/out/orderly_*.deb)
 echo "built $(basename "$deb") ($(du -k "$deb" | cut -f1) kB)"
 
 contents=$(dpkg-deb -c "$deb")
-for path in ./usr/bin/orderly ./usr/bin/orderly-agent ./lib/systemd/system/orderly.service \
+for path in ./usr/bin/orderly ./usr/bin/orderly-agent ./usr/lib/systemd/system/orderly.service \
             ./etc/orderly/orderly.toml ./usr/share/orderly/web/index.html; do
   grep -q " $path\$" <<<"$contents" || fail "the package lacks $path"
 done
@@ -32,7 +32,7 @@ grep -qx /etc/orderly/orderly.toml "$work/control/conffiles" || fail "the config
 root="$work/root"
 dpkg -x "$deb" "$root"
 grep -q '^ExecStart=/usr/bin/orderly serve --config /etc/orderly/orderly.toml$' \
-  "$root/lib/systemd/system/orderly.service" || fail "the unit does not start serve with the config"
+  "$root/usr/lib/systemd/system/orderly.service" || fail "the unit does not start serve with the config"
 
 # The shipped configuration, with its paths moved into the temporary root and a free port.
 config="$root/etc/orderly/orderly.toml"
