@@ -11,6 +11,8 @@ packages=(
   # the PostgreSQL server the tests start a private cluster of (tests/pg/cluster.sh)
   postgresql
   libspdlog-dev libfmt-dev libcli11-dev libsodium-dev uuid-dev prometheus-cpp-dev
+  # configuration file (orderly serve|worker --config, orderly config check)
+  libtomlplusplus-dev
   # tests
   libgtest-dev libgmock-dev libcpp-httplib-dev curl
   # benchmarks and load (bench/run.sh)
