@@ -15,6 +15,8 @@ packages=(
   libtomlplusplus-dev
   # tests
   libgtest-dev libgmock-dev libcpp-httplib-dev curl
+  # the .deb (cpack: dpkg-shlibdeps via build-essential, `file` to find the binaries)
+  file
   # benchmarks and load (bench/run.sh)
   wrk libbenchmark-dev
   # web UI tests drive Debian's Chromium (never a downloaded browser)
