@@ -6,7 +6,8 @@
 #   bench/run.sh            default: stores of 10k and 100k orders, 8 s per phase (~3-4 min)
 #   bench/run.sh --quick    10k orders only, 2 s per phase (~1 min)
 #   bench/run.sh --full     default plus the 1M-order store (seeding adds about a minute)
-#   options: --skip-micro (no Google Benchmark run), --keep (keep the temporary directory)
+#   options: --skip-micro (no Google Benchmark run), --keep (keep the temporary directory),
+#            --only=GROUPS (comma-separated: writes, processing, reads, postgresql, micro)
 #   environment: ORDERLY_BENCH_BUILD_DIR (default build-release), ORDERLY_BENCH_SERVER_THREADS
 #                (default: orderly's own default), ORDERLY_BENCH_DURATION (seconds per phase)
 set -euo pipefail
@@ -15,6 +16,7 @@ repo=$(pwd)
 
 mode=default
 run_micro=1
+only=writes,processing,reads,postgresql,micro
 keep=0
 for arg in "$@"; do
   case "$arg" in
@@ -22,6 +24,7 @@ for arg in "$@"; do
     --full) mode=full ;;
     --skip-micro) run_micro=0 ;;
     --keep) keep=1 ;;
+    --only=*) only=${arg#--only=} ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
   esac
@@ -42,15 +45,25 @@ lifecycle_clients=16
 contention_clients=32
 hot_orders=4
 lifecycle_store_orders=10000
+# The processing scenario: 2 workers run the jobs; 8 clients keep the queue fed without drowning
+# the workers' two cores in polls.
+processing_workers=2
+processing_clients=8
+
+# True when the scenario group is selected (--only=writes,processing,reads,postgresql,micro).
+wants() { [[ ",$only," == *",$1,"* ]]; }
 
 bash scripts/install-deps.sh
 work=$(mktemp -d "${TMPDIR:-/tmp}/orderly-bench-XXXXXX")
 results="$work/results.jsonl"
 server_pid=""
 server_port=""
+server_pids=()
+pg_state=""
 
 cleanup() {
   stop_server
+  if [ -n "$pg_state" ]; then bash tests/pg/cluster.sh stop "$pg_state" || true; fi
   if [ "$keep" = 1 ]; then echo "bench: kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -69,13 +82,16 @@ orderly_bin="$repo/$build_dir/orderly"
 tools="$repo/$build_dir/bench"
 
 # Starts `orderly serve` on a free loopback port (port 0; the server prints the one it bound).
+# Several may run at once (API nodes on one PostgreSQL database); stop_server stops them all.
 start_server() {
-  local db=$1 name=$2
+  local db_url=$1 name=$2
+  shift 2
   local log="$work/server-$name.log"
   local threads=()
   if [ -n "${ORDERLY_BENCH_SERVER_THREADS:-}" ]; then threads=(--threads "$ORDERLY_BENCH_SERVER_THREADS"); fi
-  "$orderly_bin" serve --db "sqlite:$db" --listen 127.0.0.1:0 --log-level warn "${threads[@]}" >"$log" 2>&1 &
+  "$orderly_bin" serve --db "$db_url" --listen 127.0.0.1:0 --log-level warn "${threads[@]}" "$@" >"$log" 2>&1 &
   server_pid=$!
+  server_pids+=("$server_pid")
   for _ in $(seq 1 300); do
     server_port=$(sed -n 's#^orderly listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$#\1#p' "$log")
     if [ -n "$server_port" ]; then return 0; fi
@@ -87,16 +103,20 @@ start_server() {
   exit 1
 }
 
-# SIGTERM to the server this script started, then SIGKILL to the same pid if it has not left in 20 s.
+# SIGTERM to each server this script started, then SIGKILL to the same pid if it has not left in
+# 20 s.
 stop_server() {
-  if [ -z "$server_pid" ]; then return 0; fi
-  kill -TERM "$server_pid" 2>/dev/null || true
-  for _ in $(seq 1 200); do
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
+  local pid
+  for pid in "${server_pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 200); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+    wait "$pid" 2>/dev/null || true
   done
-  if kill -0 "$server_pid" 2>/dev/null; then kill -KILL "$server_pid" 2>/dev/null || true; fi
-  wait "$server_pid" 2>/dev/null || true
+  server_pids=()
   server_pid=""
 }
 
@@ -116,8 +136,8 @@ load() {
 }
 
 seed() {
-  local db=$1 orders=$2 world=$3
-  "$tools/orderly_bench_seed" --db "sqlite:$db" --orders "$orders" --world "$world"
+  local db_url=$1 orders=$2 world=$3
+  "$tools/orderly_bench_seed" --db "$db_url" --orders "$orders" --world "$world"
 }
 
 label_of() {
@@ -135,70 +155,143 @@ printf '{"kind":"meta","mode":"%s","date":"%s","git":"%s","cpus":%s,"cpu_model":
   "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo | tr -d '"')" "$duration" "$warmup" >"$results"
 
 # --- Writes: ceilings, lifecycle, contention on one server -------------------------------------
-echo "bench: lifecycle store ($(label_of $lifecycle_store_orders) orders)" >&2
-seed "$work/lifecycle.db" "$lifecycle_store_orders" "$work/lifecycle.json"
-start_server "$work/lifecycle.db" lifecycle
-
-load --scenario health --name ceiling.health --connections "$read_connections"
-if command -v wrk >/dev/null; then
-  BENCH_NAME=ceiling.health.wrk wrk -t2 -c"$read_connections" -d"${duration}s" \
-    -s "$repo/bench/wrk/health_summary.lua" "http://127.0.0.1:$server_port/health/" | { grep '^{' || true; } >>"$results"
+if wants writes || wants processing; then
+  echo "bench: lifecycle store ($(label_of $lifecycle_store_orders) orders)" >&2
+  seed "sqlite:$work/lifecycle.db" "$lifecycle_store_orders" "$work/lifecycle.json"
 fi
-# The store ceiling runs in-process on the server's own database file while the server idles.
-store_ceiling() {
-  "$tools/orderly_store_ceiling" --db "sqlite:$work/lifecycle.db" --world "$work/lifecycle.json" --out "$results" \
-    --duration "$duration" --warmup "$warmup" "$@"
-}
-# What-ifs for the write path: four writer threads meeting in SQLite's busy handler, as the
-# server's request threads do, and the same four taking turns in FIFO order (bench/README.md).
-store_ceiling --threads 4 --name ceiling.store.threads4 --ceiling ceiling.store
-store_ceiling --threads 4 --writer-lock --name ceiling.store.threads4.fifo --ceiling ceiling.store
+if wants writes; then
+  start_server "sqlite:$work/lifecycle.db" lifecycle
 
-# Each write scenario is compared with the store ceiling measured just before and just after it:
-# the disk's fsync time drifts within a minute here, and the bracket shows by how much.
-# An order is three write transactions (create, approve, done): ratio = 3 x orders/s / store tx/s.
-store_ceiling --name ceiling.store
-load --scenario lifecycle --world "$work/lifecycle.json" --name lifecycle --connections "$lifecycle_clients" \
-  --ceiling ceiling.store,ceiling.store.mid --ceiling-factor 3
-store_ceiling --name ceiling.store.mid
-# Contention commits the same three writes per completed order; its 409s roll back.
-load --scenario contention --world "$work/lifecycle.json" --name contention --connections "$contention_clients" \
-  --hot-orders "$hot_orders" --ceiling ceiling.store.mid,ceiling.store.end --ceiling-factor 3
-store_ceiling --name ceiling.store.end
-# The lifecycle again at half the rate it reached, with latency from each order's scheduled start.
-load --scenario lifecycle --world "$work/lifecycle.json" --name lifecycle.fixed_rate_50pct \
-  --connections "$lifecycle_clients" --rate-of lifecycle --rate-fraction 0.5
+  load --scenario health --name ceiling.health --connections "$read_connections"
+  if command -v wrk >/dev/null; then
+    BENCH_NAME=ceiling.health.wrk wrk -t2 -c"$read_connections" -d"${duration}s" \
+      -s "$repo/bench/wrk/health_summary.lua" "http://127.0.0.1:$server_port/health/" | { grep '^{' || true; } >>"$results"
+  fi
+  # The store ceiling runs in-process on the server's own database file while the server idles.
+  store_ceiling() {
+    "$tools/orderly_store_ceiling" --db "sqlite:$work/lifecycle.db" --world "$work/lifecycle.json" --out "$results" \
+      --duration "$duration" --warmup "$warmup" "$@"
+  }
+  # What-ifs for the write path: four writer threads meeting in SQLite's busy handler, as the
+  # server's request threads do, and the same four taking turns in FIFO order (bench/README.md).
+  store_ceiling --threads 4 --name ceiling.store.threads4 --ceiling ceiling.store
+  store_ceiling --threads 4 --writer-lock --name ceiling.store.threads4.fifo --ceiling ceiling.store
 
-# HOOK (processing issue): Script orders with a no-op script through the job queue, orders/s and
-# queue delay, belong here on this server once the job queue lands. Not measured yet.
-record_memory lifecycle "$lifecycle_store_orders"
-stop_server
+  # Each write scenario is compared with the store ceiling measured just before and just after it:
+  # the disk's fsync time drifts within a minute here, and the bracket shows by how much.
+  # An order is three write transactions (create, approve, done): ratio = 3 x orders/s / store tx/s.
+  store_ceiling --name ceiling.store
+  load --scenario lifecycle --world "$work/lifecycle.json" --name lifecycle --connections "$lifecycle_clients" \
+    --ceiling ceiling.store,ceiling.store.mid --ceiling-factor 3
+  store_ceiling --name ceiling.store.mid
+  # Contention commits the same three writes per completed order; its 409s roll back.
+  load --scenario contention --world "$work/lifecycle.json" --name contention --connections "$contention_clients" \
+    --hot-orders "$hot_orders" --ceiling ceiling.store.mid,ceiling.store.end --ceiling-factor 3
+  store_ceiling --name ceiling.store.end
+  # The lifecycle again at half the rate it reached, with latency from each order's scheduled start.
+  load --scenario lifecycle --world "$work/lifecycle.json" --name lifecycle.fixed_rate_50pct \
+    --connections "$lifecycle_clients" --rate-of lifecycle --rate-fraction 0.5
+
+  record_memory lifecycle "$lifecycle_store_orders"
+  stop_server
+fi
+
+# --- Processing: Script orders with a no-op script through the job queue -----------------------
+# The same store, served again with 2 background workers. Each client places an order on the
+# no-op Script offering, approves it, and polls it until done; the queue delays come from the
+# server's own timestamps (approval, the script's printed start time, completion).
+if wants processing; then
+  echo "bench: processing (Script orders, 2 workers)" >&2
+  start_server "sqlite:$work/lifecycle.db" processing --workers "$processing_workers" \
+    --script-runs-dir "$work/script-runs"
+  load --scenario processing --world "$work/lifecycle.json" --name processing.script_noop \
+    --connections "$processing_clients"
+  record_memory processing "$lifecycle_store_orders"
+  stop_server
+fi
 
 # --- Reads over stores of growing size -------------------------------------------------------
-for orders in "${sizes[@]}"; do
-  label=$(label_of "$orders")
-  echo "bench: read store ($label orders)" >&2
-  seed "$work/read-$label.db" "$orders" "$work/read-$label.json"
-  start_server "$work/read-$label.db" "read-$label"
-  load --scenario health --name "ceiling.health.$label" --connections "$read_connections"
-  load --scenario get_order --world "$work/read-$label.json" --name "read.get_order.$label" \
-    --connections "$read_connections" --ceiling "ceiling.health.$label"
-  load --scenario list_orders --world "$work/read-$label.json" --name "read.list_orders.$label" \
-    --connections "$read_connections" --ceiling "ceiling.health.$label"
-  # One connection: the list's own latency, without queueing behind 63 others.
-  load --scenario list_orders --world "$work/read-$label.json" --name "read.list_orders.$label.c1" \
-    --connections 1
-  record_memory "read-$label" "$orders"
-  stop_server
-  rm -f "$work/read-$label.db" "$work/read-$label.db-wal" "$work/read-$label.db-shm"
-done
+if wants reads; then
+  for orders in "${sizes[@]}"; do
+    label=$(label_of "$orders")
+    echo "bench: read store ($label orders)" >&2
+    seed "sqlite:$work/read-$label.db" "$orders" "$work/read-$label.json"
+    start_server "sqlite:$work/read-$label.db" "read-$label"
+    load --scenario health --name "ceiling.health.$label" --connections "$read_connections"
+    load --scenario get_order --world "$work/read-$label.json" --name "read.get_order.$label" \
+      --connections "$read_connections" --ceiling "ceiling.health.$label"
+    load --scenario list_orders --world "$work/read-$label.json" --name "read.list_orders.$label" \
+      --connections "$read_connections" --ceiling "ceiling.health.$label"
+    # One connection: the list's own latency, without queueing behind 63 others.
+    load --scenario list_orders --world "$work/read-$label.json" --name "read.list_orders.$label.c1" \
+      --connections 1
+    record_memory "read-$label" "$orders"
+    stop_server
+    rm -f "$work/read-$label.db" "$work/read-$label.db-wal" "$work/read-$label.db-shm"
+  done
+fi
 
-# HOOK (PostgreSQL issue): the pgbench simple-update ceiling and the scenarios above on a
-# postgresql:// store belong here once the store speaks PostgreSQL. Not measured yet.
+# --- PostgreSQL: the lifecycle on 1 and on 2 API nodes, pgbench's simple-update as the ceiling ---
+# A private cluster, started as the test suite starts it (tests/pg/cluster.sh: fsync and
+# synchronous_commit off, so both orderly and pgbench measure CPU and locking, not the disk).
+# pgbench runs on the same cluster just before and just after the orderly phases; an order is
+# three write transactions, as for SQLite, so ratio = 3 x orders/s / pgbench tps.
+pg_bin=${ORDERLY_PG_BIN:-/usr/lib/postgresql/15/bin}
+
+# pgbench -N (simple-update: UPDATE accounts, SELECT, INSERT history, one transaction) with the
+# lifecycle's concurrency; percentiles from its per-transaction log (latency in us, column 3).
+pgbench_ceiling() {
+  local name=$1
+  local prefix="$work/pgbench-$name"
+  "$pg_bin/pgbench" -N -n -c "$lifecycle_clients" -j 2 -T "$duration" -l --log-prefix="$prefix" \
+    "$pg_url" >"$prefix.out" 2>&1 || { cat "$prefix.out" >&2; exit 1; }
+  local tps
+  tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$prefix.out" | head -1)
+  cat "$prefix".[0-9]* | awk '{print $3}' | sort -n | awk -v name="$name" -v tps="$tps" \
+    -v clients="$lifecycle_clients" '
+      { v[NR] = $1 }
+      function at(q,  i) { i = int(q * NR + 0.999999); if (i < 1) i = 1; return v[i] / 1000 }
+      END {
+        printf "{\"kind\":\"ceiling\",\"name\":\"%s\",\"throughput\":%s,\"unit\":\"tx/s\",", name, tps
+        printf "\"connections\":%d,\"latency\":{\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"p999_ms\":%.3f},", clients, at(0.5), at(0.99), at(0.999)
+        printf "\"note\":\"pgbench -N, same cluster\"}\n"
+      }' >>"$results"
+  rm -f "$prefix".[0-9]*
+  echo "  $name: $tps tps" >&2
+}
+
+if ! wants postgresql; then
+  :
+elif [ -x "$pg_bin/pgbench" ] && [ -x "$pg_bin/initdb" ]; then
+  echo "bench: PostgreSQL (private cluster; lifecycle on 1 and 2 API nodes, pgbench -N)" >&2
+  pg_state="$work/pg"
+  pg_url=$(bash tests/pg/cluster.sh start "$pg_state")
+  "$pg_bin/pgbench" -i -q -s 4 "$pg_url" >"$work/pgbench-init.log" 2>&1 ||
+    { cat "$work/pgbench-init.log" >&2; exit 1; }
+  seed "$pg_url" "$lifecycle_store_orders" "$work/pg.json"
+  pgbench_ceiling ceiling.pgbench.before
+  # Both nodes are API-only (`--workers 0`), so the one-node figure is the same kind of node.
+  start_server "$pg_url" pg-node1 --workers 0
+  node1_port=$server_port
+  load --scenario lifecycle --world "$work/pg.json" --name pg.lifecycle.1node \
+    --connections "$lifecycle_clients" --ceiling ceiling.pgbench.before,ceiling.pgbench.after \
+    --ceiling-factor 3
+  start_server "$pg_url" pg-node2 --workers 0
+  # The same clients, split evenly over the two nodes.
+  load --scenario lifecycle --world "$work/pg.json" --name pg.lifecycle.2nodes \
+    --connections "$lifecycle_clients" --also-port "$node1_port" \
+    --ceiling ceiling.pgbench.before,ceiling.pgbench.after --ceiling-factor 3
+  stop_server
+  pgbench_ceiling ceiling.pgbench.after
+  bash tests/pg/cluster.sh stop "$pg_state"
+  pg_state=""
+else
+  echo "bench: no PostgreSQL in $pg_bin (postgresql-15, postgresql-contrib); skipping its scenarios" >&2
+fi
 
 # --- Micro-benchmarks ------------------------------------------------------------------------
 micro_args=()
-if [ "$run_micro" = 1 ]; then
+if [ "$run_micro" = 1 ] && wants micro; then
   echo "bench: micro-benchmarks" >&2
   "$tools/orderly_micro_bench" --benchmark_min_time="$micro_min_time" \
     --benchmark_out="$work/micro.json" --benchmark_out_format=json >"$work/micro.txt"

@@ -11,8 +11,12 @@ packages=(
   # the PostgreSQL server the tests start a private cluster of (tests/pg/cluster.sh)
   postgresql
   libspdlog-dev libfmt-dev libcli11-dev libsodium-dev uuid-dev prometheus-cpp-dev
+  # configuration file (orderly serve|worker --config, orderly config check)
+  libtomlplusplus-dev
   # tests
   libgtest-dev libgmock-dev libcpp-httplib-dev curl
+  # the .deb (cpack: dpkg-shlibdeps via build-essential, `file` to find the binaries)
+  file
   # benchmarks and load (bench/run.sh)
   wrk libbenchmark-dev
   # web UI tests drive Debian's Chromium (never a downloaded browser)

@@ -12,6 +12,7 @@
 #include "api/app.hpp"
 #include "api/http/server.hpp"
 #include "api/observability/logging.hpp"
+#include "config/command_line.hpp"
 #include "domain/error.hpp"
 #include "processing/callbacks/callback_sender.hpp"
 #include "processing/periodic_runner.hpp"
@@ -301,6 +302,8 @@ int main(int argc, char** argv) {
   // Tests inject time through this file; it is not part of the documented interface.
   serve->add_option("--clock-file", serve_options.clock_file)->group("");
   AddLogOptions(serve, serve_options.log_level, serve_options.log_format);
+  std::string serve_config;
+  config::AddConfigOption(serve, serve_config);
 
   WorkerCommandOptions worker_options;
   auto* worker =
@@ -335,6 +338,15 @@ int main(int argc, char** argv) {
       ->add_option("--remote-timeout", worker_options.remote_timeout,
                    "seconds a call to a remote instance may take")
       ->check(CLI::Range(1, 600));
+  std::string worker_config;
+  config::AddConfigOption(worker, worker_config);
+
+  std::string checked_config;
+  auto* config_command = cli.add_subcommand("config", "Work with configuration files");
+  config_command->require_subcommand(1);
+  auto* config_check = config_command->add_subcommand(
+      "check", "Report every unknown key and invalid value of a configuration file");
+  config_check->add_option("FILE", checked_config, "the TOML file")->required();
 
   std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
   std::string username;
@@ -364,6 +376,11 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (*config_check) return config::CheckConfigFile(checked_config);
+    if (!serve_config.empty())
+      config::ApplyConfigFile(serve_config, config::Command::kServe, *serve);
+    if (!worker_config.empty())
+      config::ApplyConfigFile(worker_config, config::Command::kWorker, *worker);
     service::InitSecrets();
     if (*serve) return Serve(serve_options);
     if (*worker) return Work(worker_options);

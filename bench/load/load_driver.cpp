@@ -86,8 +86,10 @@ nlohmann::json RunPhase(const PhaseOptions& options, Scenario& scenario) {
 
   std::vector<ClientResult> results(static_cast<std::size_t>(options.connections));
   for (std::size_t i = 0; i < results.size(); ++i) {
-    results[i].client =
-        std::make_unique<Client>(asio::make_strand(io), options, step_names.size(), 0x5eed + i);
+    const std::size_t node = i % (1 + options.extra_ports.size());
+    const unsigned short port = node == 0 ? options.port : options.extra_ports[node - 1];
+    results[i].client = std::make_unique<Client>(asio::make_strand(io), options, port,
+                                                 step_names.size(), 0x5eed + i);
   }
 
   // Preparation runs to completion before the clock starts.
@@ -173,6 +175,7 @@ nlohmann::json RunPhase(const PhaseOptions& options, Scenario& scenario) {
           {"kind", "load"},
           {"mode", options.rate > 0 ? "fixed-rate" : "closed-loop"},
           {"connections", options.connections},
+          {"api_nodes", 1 + options.extra_ports.size()},
           {"client_threads", options.threads},
           {"warmup_s", options.warmup_s},
           {"duration_s", seconds},

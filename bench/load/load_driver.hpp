@@ -24,6 +24,8 @@ using Clock = std::chrono::steady_clock;
 struct PhaseOptions {
   std::string name;  // the result's key, e.g. "read.get_order.100k"
   unsigned short port = 0;
+  // More API nodes of the same deployment: connection i goes to node i mod (1 + extra_ports).
+  std::vector<unsigned short> extra_ports;
   int connections = 64;
   double warmup_s = 1;  // operations started before this are not measured
   double duration_s = 8;
@@ -43,10 +45,10 @@ struct StepRecord {
 // What one client (one connection) uses to run an operation.
 class Client {
  public:
-  Client(asio::any_io_executor executor, const PhaseOptions& options, std::size_t steps,
-         std::uint64_t seed)
+  Client(asio::any_io_executor executor, const PhaseOptions& options, unsigned short port,
+         std::size_t steps, std::uint64_t seed)
       : executor(executor),
-        connection(executor, options.port, options.request_timeout),
+        connection(executor, port, options.request_timeout),
         random(seed),
         steps_(steps) {}
 

@@ -21,7 +21,7 @@ void Append(const std::string& path, const nlohmann::json& record) {
 // 409s roll back and commit nothing, so they are reported as a rate beside it), requests for the
 // single-request scenarios.
 void SetThroughput(nlohmann::json& record, const std::string& scenario) {
-  if (scenario == "lifecycle") {
+  if (scenario == "lifecycle" || scenario == "processing") {
     record["throughput"] = record.at("ops_per_s");
     record["unit"] = "orders/s";
   } else if (scenario == "contention") {
@@ -44,6 +44,19 @@ double EarlierOpsPerSecond(const std::string& path, const std::string& name) {
     if (record.value("name", "") == name) found = record.value("ops_per_s", 0.0);
   }
   return found;
+}
+
+// The processing scenario's queue delays (server clock) as two more sub-rows of the table.
+void AddQueueDelayRows(nlohmann::json& record) {
+  const auto& details = record.at("details");
+  for (const auto& [key, label] :
+       {std::pair{"queue_delay_to_start", "queue delay: approval -> job start"},
+        std::pair{"queue_delay_to_done", "queue delay: approval -> done"}}) {
+    record["steps"].push_back({{"name", label},
+                               {"requests_per_s", details.at("orders_done_per_s")},
+                               {"latency", details.at(key)},
+                               {"statuses", nlohmann::json::object()}});
+  }
 }
 
 void Describe(const nlohmann::json& record) {
@@ -74,10 +87,16 @@ int main(int argc, char** argv) {
   cli.add_option("--port", port, "port of the server on 127.0.0.1")
       ->required()
       ->check(CLI::Range(1, 65535));
+  std::vector<int> extra_ports;
+  cli.add_option("--also-port", extra_ports,
+                 "ports of further API nodes on the same database; connections are split evenly")
+      ->delimiter(',')
+      ->check(CLI::Range(1, 65535));
   cli.add_option("--scenario", scenario_name,
-                 "health | get_order | list_orders | lifecycle | contention")
+                 "health | get_order | list_orders | lifecycle | contention | processing")
       ->required()
-      ->check(CLI::IsMember({"health", "get_order", "list_orders", "lifecycle", "contention"}));
+      ->check(CLI::IsMember(
+          {"health", "get_order", "list_orders", "lifecycle", "contention", "processing"}));
   cli.add_option("--world", world_path,
                  "world.json written by orderly_bench_seed (all but health)");
   cli.add_option("--name", phase.name, "the result's key")->required();
@@ -115,6 +134,8 @@ int main(int argc, char** argv) {
     return cli.exit(error) == 0 ? 0 : 2;
   }
   phase.port = static_cast<unsigned short>(port);
+  for (const int extra : extra_ports)
+    phase.extra_ports.push_back(static_cast<unsigned short>(extra));
   if (!rate_of.empty()) {
     const double measured = EarlierOpsPerSecond(out_path, rate_of);
     phase.rate = rate_fraction * measured;
@@ -136,6 +157,7 @@ int main(int argc, char** argv) {
       if (scenario_name == "get_order") return GetOrderScenario(phase.port, world);
       if (scenario_name == "list_orders") return ListOrdersScenario(phase.port, world);
       if (scenario_name == "lifecycle") return LifecycleScenario(phase.port, world);
+      if (scenario_name == "processing") return ProcessingScenario(phase.port, world);
       return ContentionScenario(phase.port, world, hot_orders);
     };
     auto scenario = make();
@@ -146,6 +168,7 @@ int main(int argc, char** argv) {
       record["rate_fraction"] = rate_fraction;
     }
     SetThroughput(record, scenario_name);
+    if (scenario_name == "processing") AddQueueDelayRows(record);
     if (!ceiling.empty()) {
       record["ceiling"] = ceiling;
       record["ceiling_factor"] = ceiling_factor;

@@ -1,6 +1,8 @@
 #include "load/scenarios.hpp"
 
 #include <atomic>
+#include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <mutex>
 #include <stdexcept>
@@ -174,6 +176,93 @@ class Contention : public Scenario {
   std::atomic<std::int64_t> completed_{0};
 };
 
+// "2026-11-26T21:29:08.123456Z" (the service clock's format) as microseconds since the epoch;
+// nullopt for anything else.
+std::optional<std::int64_t> MicrosOf(const nlohmann::json& value) {
+  if (!value.is_string()) return std::nullopt;
+  std::tm utc{};
+  long long micros = 0;
+  if (std::sscanf(value.get<std::string>().c_str(), "%d-%d-%dT%d:%d:%d.%6lldZ", &utc.tm_year,
+                  &utc.tm_mon, &utc.tm_mday, &utc.tm_hour, &utc.tm_min, &utc.tm_sec,
+                  &micros) != 7) {
+    return std::nullopt;
+  }
+  utc.tm_year -= 1900;
+  utc.tm_mon -= 1;
+  return static_cast<std::int64_t>(timegm(&utc)) * 1'000'000 + micros;
+}
+
+class Processing : public Scenario {
+ public:
+  Processing(unsigned short port, const World& world)
+      : port_(port),
+        world_(world),
+        create_(BuildRequest("POST", "/api/marketplace-orders/", port, world.owner_token,
+                             CreateOrderBody(world, world.script_offering))) {}
+
+  std::vector<std::string> StepNames() const override {
+    return {"create", "approve_by_provider", "GET order (poll until done)"};
+  }
+
+  asio::awaitable<bool> RunOnce(Client& client) override {
+    const auto created = co_await client.Step(0, create_);
+    if (created.status != kCreated) co_return false;
+    const std::string uuid = ExtractStringField(created.body, "uuid");
+    if (uuid.empty()) co_return false;
+    const auto approved = co_await client.Step(
+        1,
+        BuildRequest("POST", OrderPath(uuid, "approve_by_provider"), port_, world_.provider_token));
+    if (approved.status != kOk) co_return false;
+    // Polls every 5 ms; bounded, so a stuck queue fails the operation instead of hanging.
+    const std::string get = BuildRequest("GET", OrderPath(uuid), port_, world_.owner_token);
+    asio::steady_timer pause(client.executor);
+    for (int poll = 0; poll < 4000; ++poll) {
+      const auto reply = co_await client.Step(2, get);
+      if (reply.status != kOk) co_return false;
+      const auto order = nlohmann::json::parse(reply.body, nullptr, false);
+      const std::string state = order.is_object() ? order.value("state", "") : "";
+      if (state == "done") {
+        co_return Record(client.measuring, order);
+      }
+      if (state == "erred" || state == "canceled" || state == "rejected") co_return false;
+      pause.expires_after(std::chrono::milliseconds(5));
+      co_await pause.async_wait(asio::use_awaitable);
+    }
+    co_return false;
+  }
+
+  nlohmann::json Details(double measured_seconds) const override {
+    std::lock_guard lock(mutex_);
+    return {{"orders_done_per_s", static_cast<double>(to_done_.Count()) / measured_seconds},
+            {"queue_delay_to_start", to_start_.SummaryJson()},
+            {"queue_delay_to_done", to_done_.SummaryJson()}};
+  }
+
+ private:
+  // Server clock: approval (provider_reviewed_at) -> the script's start (the time it printed,
+  // now the backend_id) and -> done (completed_at).
+  bool Record(bool measuring, const nlohmann::json& order) {
+    const auto approved = MicrosOf(order.value("provider_reviewed_at", nlohmann::json()));
+    const auto completed = MicrosOf(order.value("completed_at", nlohmann::json()));
+    const std::string started_text = order.value("backend_id", "");
+    if (!approved || !completed || started_text.empty()) return false;
+    const auto started = static_cast<std::int64_t>(std::stod(started_text) * 1e6);
+    if (measuring) {
+      std::lock_guard lock(mutex_);
+      to_start_.Add((started - *approved) * 1000);
+      to_done_.Add((*completed - *approved) * 1000);
+    }
+    return true;
+  }
+
+  unsigned short port_;
+  const World& world_;
+  std::string create_;
+  mutable std::mutex mutex_;
+  mutable LatencyRecorder to_start_;
+  mutable LatencyRecorder to_done_;
+};
+
 }  // namespace
 
 World LoadWorld(const std::string& path, unsigned short port) {
@@ -185,6 +274,10 @@ World LoadWorld(const std::string& path, unsigned short port) {
   for (const auto& offering : json.at("offerings")) {
     world.offerings.push_back(
         {offering.at("uuid").get<std::string>(), offering.at("plan_uuid").get<std::string>()});
+  }
+  if (json.contains("script_offering")) {
+    world.script_offering = {json.at("script_offering").at("uuid").get<std::string>(),
+                             json.at("script_offering").at("plan_uuid").get<std::string>()};
   }
   world.sample_order_uuids = json.at("sample_order_uuids").get<std::vector<std::string>>();
   const auto& users = json.at("users");
@@ -223,6 +316,12 @@ std::unique_ptr<Scenario> ListOrdersScenario(unsigned short port, const World& w
 
 std::unique_ptr<Scenario> LifecycleScenario(unsigned short port, const World& world) {
   return std::make_unique<Lifecycle>(port, world);
+}
+
+std::unique_ptr<Scenario> ProcessingScenario(unsigned short port, const World& world) {
+  if (world.script_offering.uuid.empty())
+    throw std::runtime_error("processing needs a world.json with a script_offering");
+  return std::make_unique<Processing>(port, world);
 }
 
 std::unique_ptr<Scenario> ContentionScenario(unsigned short port, const World& world,

@@ -19,6 +19,7 @@ struct World {
     std::string plan_uuid;
   };
   std::vector<Offering> offerings;  // all Basic, active
+  Offering script_offering;         // Marketplace.Script, no-op create script, provider reviews
   std::vector<std::string> sample_order_uuids;
 };
 
@@ -37,5 +38,9 @@ std::unique_ptr<Scenario> LifecycleScenario(unsigned short port, const World& wo
 // one places its replacement. 409 is an expected answer here.
 std::unique_ptr<Scenario> ContentionScenario(unsigned short port, const World& world,
                                              int hot_orders);
+
+// create -> approve_by_provider on the no-op Script offering, then polls the order until the job
+// queue's worker finished it. Details carry the queue delays from the server's own timestamps.
+std::unique_ptr<Scenario> ProcessingScenario(unsigned short port, const World& world);
 
 }  // namespace orderly::bench

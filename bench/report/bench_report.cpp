@@ -119,6 +119,8 @@ std::string Notes(const json& record) {
   }
   if (record.contains("connections"))
     notes.push_back("c=" + std::to_string(record.at("connections").get<int>()));
+  if (record.value("api_nodes", 1) > 1)
+    notes.push_back(std::to_string(record.at("api_nodes").get<int>()) + " API nodes");
   if (record.contains("threads"))
     notes.push_back("threads=" + std::to_string(record.at("threads").get<int>()));
   if (record.value("writer_lock", false)) notes.push_back("FIFO writer queue (what-if)");

@@ -70,6 +70,7 @@ struct SeedWorld {
   domain::User provider;
   std::vector<domain::Project> projects;
   std::vector<domain::Offering> offerings;
+  domain::Offering script_offering;  // the processing scenario's; no seeded orders use it
 };
 
 SeedWorld MakeOrganizationModel(service::Context& context, const Options& options) {
@@ -115,6 +116,19 @@ SeedWorld MakeOrganizationModel(service::Context& context, const Options& option
     world.offerings.push_back(service::ChangeOfferingState(context, staff, created.uuid,
                                                            domain::Action::kActivateOffering));
   }
+  // A Marketplace.Script offering whose create script does nothing but print the time it started
+  // (seconds since the epoch, which becomes the order's backend_id): the processing scenario
+  // reads it as the moment the job started. The provider reviews each order, so the approval is
+  // a request the scenario times.
+  service::NewOffering script{.name = "Bench no-op script",
+                              .customer_uuid = provider.uuid,
+                              .type = domain::OfferingType::kScript};
+  script.plugin_options = {{"auto_approve_marketplace_script", false}};
+  script.secret_options = {{"language", "shell"}, {"create", "date +%s.%N"}};
+  script.plans = {{.name = "Standard", .unit_price = "1.00"}};
+  const auto created_script = service::CreateOffering(context, staff, script);
+  world.script_offering = service::ChangeOfferingState(context, staff, created_script.uuid,
+                                                       domain::Action::kActivateOffering);
   return world;
 }
 
@@ -231,6 +245,9 @@ int main(int argc, char** argv) {
           {"provider", {{"username", world.provider.username}, {"password", kPassword}}}}},
         {"project_uuid", world.projects.front().uuid},
         {"offerings", offerings},
+        {"script_offering",
+         {{"uuid", world.script_offering.uuid},
+          {"plan_uuid", world.script_offering.plans.front().uuid}}},
         {"sample_order_uuids", sample}};
     std::ofstream file(options.world);
     if (!file) throw std::runtime_error("cannot write " + options.world);

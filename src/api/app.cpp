@@ -7,6 +7,7 @@
 
 #include "api/call.hpp"
 #include "api/errors.hpp"
+#include "api/json/sparse_fields.hpp"
 #include "api/observability/logging.hpp"
 #include "api/observability/request_id.hpp"
 #include "api/routes.hpp"
@@ -25,7 +26,9 @@ bool UuidParamsValid(http::Request& request) {
   return true;
 }
 
-bool IsRead(const http::Request& request) { return request.method == "GET" || request.method == "HEAD"; }
+bool IsRead(const http::Request& request) {
+  return request.method == "GET" || request.method == "HEAD";
+}
 
 }  // namespace
 
@@ -48,6 +51,9 @@ http::Response App::Handle(http::Request& request) {
   const auto started = std::chrono::steady_clock::now();
   const std::string request_id = observability::RequestIdOf(request);
   auto response = Dispatch(request);
+  if (request.method == "GET" && request.HasQuery("field")) {
+    json::ApplySparseFields(response, request.QueryAll("field"));
+  }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   response.headers.emplace_back("X-Request-ID", request_id);
