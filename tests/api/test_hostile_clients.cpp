@@ -161,8 +161,8 @@ TEST_F(HostileClientsTest, BytesBeyondContentLengthAreNotASecondRequest) {
   EXPECT_EQ(StatusLineOf(received), "HTTP/1.1 201 Created") << received;
   EXPECT_EQ(received.find("Smuggled"), std::string::npos) << received;
   EXPECT_EQ(CustomerCount(), before + 1);
-  const auto found = api().Get("/api/customers/?name=Smuggled", staff_token());
-  EXPECT_EQ(found.body.size(), 0u) << found.text;
+  const auto all = api().Get("/api/customers/?page_size=300", staff_token());
+  for (const auto& customer : all.body) EXPECT_NE(customer["name"], "Smuggled");
 }
 
 TEST_F(HostileClientsTest, TrailingGarbageAfterTheBodyIsRejectedNotApplied) {
