@@ -35,27 +35,32 @@ std::string EnvOr(const char* name, std::string fallback) {
   return value != nullptr && *value != '\0' ? std::string(value) : std::move(fallback);
 }
 
+// What `serve` and `worker` share: the background half (jobs, periodic jobs, callbacks) and logs.
+struct BackgroundOptions {
+  int periodic_interval = 60;
+  std::string clock_file;  // tests only: read "now" from this file
+  int script_timeout = 1800;
+  int lease_seconds = 15;
+  std::string script_runs_directory;  // empty: beside a SQLite file, else in the temp directory
+  // How other orderly instances reach this one (callback_url of Remote orders); empty on serve:
+  // the address it listens on; empty on a worker: rely on periodic pulls.
+  std::string public_url = EnvOr("ORDERLY_PUBLIC_URL", "");
+  int remote_timeout = 10;
+  std::string log_level = EnvOr("ORDERLY_LOG_LEVEL", "info");
+  std::string log_format = EnvOr("ORDERLY_LOG_FORMAT", "text");
+  service::Limits limits;
+};
+
 struct ServeOptions {
   std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
   std::string listen = EnvOr("ORDERLY_LISTEN", "127.0.0.1:8080");
   int workers = 1;
-  int periodic_interval = 60;
-  // How other orderly instances reach this one (callback_url of Remote orders); default: the
-  // address it listens on.
-  std::string public_url = EnvOr("ORDERLY_PUBLIC_URL", "");
-  int remote_timeout = 10;
   int threads = 4;
   // Slow-loris guard: the whole request must arrive within this (ServerOptions::read_timeout).
   int read_timeout = 30;
   std::size_t max_connections = 10000;  // beyond: accepted and closed at once
-  std::string clock_file;  // tests only: read "now" from this file
-  int script_timeout = 1800;
-  std::string log_level = EnvOr("ORDERLY_LOG_LEVEL", "info");
-  std::string log_format = EnvOr("ORDERLY_LOG_FORMAT", "text");
-  int lease_seconds = 15;
-  std::string script_runs_directory;  // empty: beside a SQLite file, else in the temp directory
-  service::Limits limits;
   std::string web_root;  // empty: the web-dist directory beside the binary, when the build made it
+  BackgroundOptions background;
 };
 
 // The build writes the web UI into <build dir>/web-dist, beside the binary.
@@ -79,17 +84,7 @@ std::optional<std::filesystem::path> WebRoot(const std::string& option) {
 struct WorkerCommandOptions {
   std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
   int workers = 4;
-  int periodic_interval = 60;
-  std::string clock_file;
-  int script_timeout = 1800;
-  int lease_seconds = 15;
-  std::string script_runs_directory;
-  // Where other instances call back (the API nodes' address); empty: rely on periodic pulls.
-  std::string public_url = EnvOr("ORDERLY_PUBLIC_URL", "");
-  int remote_timeout = 10;
-  std::string log_level = EnvOr("ORDERLY_LOG_LEVEL", "info");
-  std::string log_format = EnvOr("ORDERLY_LOG_FORMAT", "text");
-  service::Limits limits;
+  BackgroundOptions background;
 };
 
 // --log-level and --log-format, the same on every long-running command.
@@ -136,23 +131,65 @@ std::string ScriptRunsDirectory(const std::string& db, const std::string& chosen
   return (std::filesystem::temp_directory_path() / "orderly-script-runs").string();
 }
 
+processing::RegistryOptions RegistryOptionsOf(const std::string& db,
+                                              const BackgroundOptions& options) {
+  return {.script_timeout_seconds = options.script_timeout,
+          .script_runs_directory = ScriptRunsDirectory(db, options.script_runs_directory),
+          .public_url = options.public_url,
+          .remote_timeout = std::chrono::seconds(options.remote_timeout)};
+}
+
+// The options of BackgroundOptions, registered the same way on serve and worker.
+void AddBackgroundOptions(CLI::App* command, BackgroundOptions& options) {
+  command
+      ->add_option("--periodic-interval", options.periodic_interval,
+                   "seconds between periodic jobs")
+      ->check(CLI::Range(1, 86400));
+  command
+      ->add_option("--script-timeout", options.script_timeout,
+                   "seconds a Marketplace.Script script may run")
+      ->check(CLI::Range(1, 86400));
+  command
+      ->add_option("--execution-timeout", options.limits.execution_timeout_seconds,
+                   "seconds an order of an automated type may stay executing")
+      ->check(CLI::Range(1, 30 * 86400));
+  command
+      ->add_option("--stuck-after", options.limits.stuck_after_seconds,
+                   "seconds after which a Creating/Updating/Terminating resource counts as stuck")
+      ->check(CLI::Range(1, 30 * 86400));
+  command
+      ->add_option("--lease-seconds", options.lease_seconds,
+                   "seconds after which a job of a dead worker is taken again")
+      ->check(CLI::Range(3, 3600));
+  command->add_option(
+      "--script-runs-dir", options.script_runs_directory,
+      "where script runs are recorded (default: beside a SQLite file, else the temp directory)");
+  command->add_option("--public-url", options.public_url,
+                      "URL other orderly instances reach the API at, for Remote offering callbacks "
+                      "(env ORDERLY_PUBLIC_URL; serve's default: http://LISTEN)");
+  command
+      ->add_option("--remote-timeout", options.remote_timeout,
+                   "seconds a call to a remote instance may take")
+      ->check(CLI::Range(1, 600));
+  // Tests inject time through this file; it is not part of the documented interface.
+  command->add_option("--clock-file", options.clock_file)->group("");
+  AddLogOptions(command, options.log_level, options.log_format);
+}
+
 int Serve(const ServeOptions& options) {
-  api::observability::ConfigureLogging(options.log_level, options.log_format);
+  const BackgroundOptions& background = options.background;
+  api::observability::ConfigureLogging(background.log_level, background.log_format);
   const auto [host, port] = SplitListen(options.listen);
   const auto web_root = WebRoot(options.web_root);
   // Request threads, workers (each with a lease keeper), the periodic runner and its lock.
   auto store = OpenStore(options.db, options.threads + 2 * options.workers + 3);
-  service::FileClock clock(options.clock_file);
-  processing::Registry processors(
-      {.script_timeout_seconds = options.script_timeout,
-       .script_runs_directory = ScriptRunsDirectory(options.db, options.script_runs_directory),
-       .public_url = options.public_url,
-       .remote_timeout = std::chrono::seconds(options.remote_timeout)});
-  service::Context context{*store, clock, &processors, options.limits};
+  service::FileClock clock(background.clock_file);
+  processing::Registry processors(RegistryOptionsOf(options.db, background));
+  service::Context context{*store, clock, &processors, background.limits};
   api::App app(context, web_root);
-  processing::PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
+  processing::PeriodicRunner periodic(context, std::chrono::seconds(background.periodic_interval));
   processing::WorkerPool workers(
-      context, processors, {.workers = options.workers, .lease_seconds = options.lease_seconds});
+      context, processors, {.workers = options.workers, .lease_seconds = background.lease_seconds});
   // Callbacks to other instances leave from the outbox, like jobs, where workers run.
   std::optional<processing::callbacks::CallbackSender> callbacks;
   if (options.workers > 0)
@@ -166,7 +203,7 @@ int Serve(const ServeOptions& options) {
   api::http::Server server(server_options,
                            [&app](api::http::Request& request) { return app.Handle(request); });
   const unsigned short bound = server.Listen();
-  if (options.public_url.empty())
+  if (background.public_url.empty())
     processors.SetPublicUrl("http://" + host + ":" + std::to_string(bound));
   server.StopOnSignals();
   // Tests and scripts wait for this line; keep its shape.
@@ -177,7 +214,8 @@ int Serve(const ServeOptions& options) {
 }
 
 int Work(const WorkerCommandOptions& options) {
-  api::observability::ConfigureLogging(options.log_level, options.log_format);
+  const BackgroundOptions& background = options.background;
+  api::observability::ConfigureLogging(background.log_level, background.log_format);
   // SIGTERM and SIGINT are taken by sigwait below; block them before any thread starts so every
   // thread inherits the mask.
   sigset_t stop_signals;
@@ -187,19 +225,16 @@ int Work(const WorkerCommandOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   auto store = OpenStore(options.db, 2 * options.workers + 4);
-  service::FileClock clock(options.clock_file);
-  processing::Registry processors(
-      {.script_timeout_seconds = options.script_timeout,
-       .script_runs_directory = ScriptRunsDirectory(options.db, options.script_runs_directory),
-       .public_url = options.public_url,
-       .remote_timeout = std::chrono::seconds(options.remote_timeout)});
-  service::Context context{*store, clock, &processors, options.limits};
-  processing::PeriodicRunner periodic(context, std::chrono::seconds(options.periodic_interval));
+  service::FileClock clock(background.clock_file);
+  processing::Registry processors(RegistryOptionsOf(options.db, background));
+  service::Context context{*store, clock, &processors, background.limits};
+  processing::PeriodicRunner periodic(context, std::chrono::seconds(background.periodic_interval));
   {
     processing::callbacks::CallbackSender callbacks(context,
                                                     processing::callbacks::CallbackSenderOptions{});
     processing::WorkerPool workers(
-        context, processors, {.workers = options.workers, .lease_seconds = options.lease_seconds});
+        context, processors,
+        {.workers = options.workers, .lease_seconds = background.lease_seconds});
     // Tests and scripts wait for this line; keep its shape.
     std::cout << "orderly worker running with " << options.workers << " workers" << std::endl;
     int received = 0;
@@ -258,10 +293,6 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", serve_options.listen, "HOST:PORT (env ORDERLY_LISTEN)");
   serve->add_option("--workers", serve_options.workers, "background workers; 0 for none")
       ->check(CLI::Range(0, 64));
-  serve
-      ->add_option("--periodic-interval", serve_options.periodic_interval,
-                   "seconds between periodic jobs")
-      ->check(CLI::Range(1, 86400));
   serve->add_option("--threads", serve_options.threads, "HTTP threads")->check(CLI::Range(1, 256));
   serve
       ->add_option("--read-timeout", serve_options.read_timeout,
@@ -271,37 +302,9 @@ int main(int argc, char** argv) {
       ->add_option("--max-connections", serve_options.max_connections,
                    "open connections beyond which new ones are closed at once")
       ->check(CLI::Range(1, 1000000));
-  serve
-      ->add_option("--script-timeout", serve_options.script_timeout,
-                   "seconds a Marketplace.Script script may run")
-      ->check(CLI::Range(1, 86400));
-  serve
-      ->add_option("--execution-timeout", serve_options.limits.execution_timeout_seconds,
-                   "seconds an order of an automated type may stay executing")
-      ->check(CLI::Range(1, 30 * 86400));
-  serve
-      ->add_option("--stuck-after", serve_options.limits.stuck_after_seconds,
-                   "seconds after which a Creating/Updating/Terminating resource counts as stuck")
-      ->check(CLI::Range(1, 30 * 86400));
-  serve
-      ->add_option("--lease-seconds", serve_options.lease_seconds,
-                   "seconds after which a job of a dead worker is taken again")
-      ->check(CLI::Range(3, 3600));
-  serve->add_option(
-      "--script-runs-dir", serve_options.script_runs_directory,
-      "where script runs are recorded (default: beside a SQLite file, else the temp directory)");
   serve->add_option("--web-root", serve_options.web_root,
                     "directory of the built web UI (default: web-dist beside the binary)");
-  serve->add_option("--public-url", serve_options.public_url,
-                    "URL other orderly instances reach this one at, for Remote offering callbacks "
-                    "(env ORDERLY_PUBLIC_URL; default: http://LISTEN)");
-  serve
-      ->add_option("--remote-timeout", serve_options.remote_timeout,
-                   "seconds a call to a remote instance may take")
-      ->check(CLI::Range(1, 600));
-  // Tests inject time through this file; it is not part of the documented interface.
-  serve->add_option("--clock-file", serve_options.clock_file)->group("");
-  AddLogOptions(serve, serve_options.log_level, serve_options.log_format);
+  AddBackgroundOptions(serve, serve_options.background);
   std::string serve_config;
   config::AddConfigOption(serve, serve_config);
 
@@ -310,34 +313,7 @@ int main(int argc, char** argv) {
       cli.add_subcommand("worker", "Run background jobs and periodic jobs only (no HTTP)");
   worker->add_option("--db", worker_options.db, "sqlite:PATH or postgresql://... (env ORDERLY_DB)");
   worker->add_option("--workers", worker_options.workers, "job threads")->check(CLI::Range(1, 64));
-  worker
-      ->add_option("--periodic-interval", worker_options.periodic_interval,
-                   "seconds between periodic jobs")
-      ->check(CLI::Range(1, 86400));
-  worker
-      ->add_option("--script-timeout", worker_options.script_timeout,
-                   "seconds a Marketplace.Script script may run")
-      ->check(CLI::Range(1, 86400));
-  worker
-      ->add_option("--execution-timeout", worker_options.limits.execution_timeout_seconds,
-                   "seconds an order of an automated type may stay executing")
-      ->check(CLI::Range(1, 30 * 86400));
-  worker
-      ->add_option("--lease-seconds", worker_options.lease_seconds,
-                   "seconds after which a job of a dead worker is taken again")
-      ->check(CLI::Range(3, 3600));
-  worker->add_option(
-      "--script-runs-dir", worker_options.script_runs_directory,
-      "where script runs are recorded (default: beside a SQLite file, else the temp directory)");
-  worker->add_option("--clock-file", worker_options.clock_file)->group("");
-  AddLogOptions(worker, worker_options.log_level, worker_options.log_format);
-  worker->add_option(
-      "--public-url", worker_options.public_url,
-      "URL of the API nodes, for Remote offering callbacks (env ORDERLY_PUBLIC_URL)");
-  worker
-      ->add_option("--remote-timeout", worker_options.remote_timeout,
-                   "seconds a call to a remote instance may take")
-      ->check(CLI::Range(1, 600));
+  AddBackgroundOptions(worker, worker_options.background);
   std::string worker_config;
   config::AddConfigOption(worker, worker_config);
 

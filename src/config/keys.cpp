@@ -48,7 +48,7 @@ const std::vector<Key>& Table() {
       Integer("processing.periodic_interval", "--periodic-interval", 1, 86400, kBoth),
       Integer("processing.script_timeout", "--script-timeout", 1, 86400, kBoth),
       Integer("processing.execution_timeout", "--execution-timeout", 1, kMonth, kBoth),
-      Integer("processing.stuck_after", "--stuck-after", 1, kMonth, kServe),
+      Integer("processing.stuck_after", "--stuck-after", 1, kMonth, kBoth),
       Integer("processing.lease_seconds", "--lease-seconds", 3, 3600, kBoth),
       Text("processing.script_runs_dir", "--script-runs-dir", "", kBoth),
       Integer("processing.remote_timeout", "--remote-timeout", 1, 600, kBoth),

@@ -162,3 +162,24 @@ TEST_F(ConfigFileTest, WorkerAppliesTheFileThroughItsOwnOptionChecks) {
 
 }  // namespace
 }  // namespace orderly::testing
+
+namespace orderly::testing {
+namespace {
+
+// Workers run the periodic jobs, stuck-resource flagging included, so they take the same
+// background options as serve, from the command line and from the file.
+TEST(WorkerOptions, TakeEveryBackgroundOptionOfServe) {
+  std::string serve_help;
+  std::string worker_help;
+  ASSERT_EQ(RunOrderly({"serve", "--help"}, &serve_help), 0);
+  ASSERT_EQ(RunOrderly({"worker", "--help"}, &worker_help), 0);
+  for (const char* option : {"--periodic-interval", "--script-timeout", "--execution-timeout",
+                             "--stuck-after", "--lease-seconds", "--script-runs-dir",
+                             "--public-url", "--remote-timeout", "--log-level", "--log-format"}) {
+    EXPECT_NE(serve_help.find(option), std::string::npos) << "serve lacks " << option;
+    EXPECT_NE(worker_help.find(option), std::string::npos) << "worker lacks " << option;
+  }
+}
+
+}  // namespace
+}  // namespace orderly::testing
