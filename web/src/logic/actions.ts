@@ -258,3 +258,11 @@ export function availableSpecs(specs: ActionSpec[], available: readonly string[]
   const allowed = new Set(available);
   return specs.filter((spec) => allowed.has(spec.name));
 }
+
+// A resource's actions: those the server lists, Terminate only while the server says a Terminate
+// order may be placed (`can_terminate`, false while another order is in progress).
+export function resourceSpecs(resource: { available_actions: readonly string[]; can_terminate: boolean }): ActionSpec[] {
+  return availableSpecs(RESOURCE_ACTIONS, resource.available_actions).filter(
+    (spec) => spec.name !== 'terminate' || resource.can_terminate,
+  );
+}

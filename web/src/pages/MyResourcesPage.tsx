@@ -5,12 +5,12 @@ import type { Resource } from '../api/types';
 import { formatDateTime, Spinner } from '../components/Format';
 import { ResourceStateBadge } from '../components/StateBadge';
 import { useActions } from '../components/useActions';
-import { availableSpecs, RESOURCE_ACTIONS } from '../logic/actions';
+import { resourceSpecs } from '../logic/actions';
 import { resourceInProgress } from '../logic/states';
 import { useFetch } from '../useFetch';
 
 function TerminateButton({ resource, after }: { resource: Resource; after(): void }) {
-  const specs = resource.can_terminate ? availableSpecs(RESOURCE_ACTIONS, resource.available_actions).filter((s) => s.name === 'terminate') : [];
+  const specs = resourceSpecs(resource).filter((spec) => spec.name === 'terminate');
   const { groups, dialog, busy } = useActions(resource.uuid, specs, after);
   const terminate = groups[0]?.items[0];
   if (!terminate) return null;

@@ -6,7 +6,7 @@ import { ActionsMenu } from '../components/ActionsMenu';
 import { dash, formatDateTime, Spinner } from '../components/Format';
 import { OrderStateBadge, ResourceStateBadge } from '../components/StateBadge';
 import { useActions } from '../components/useActions';
-import { availableSpecs, ORDER_ACTIONS, RESOURCE_ACTIONS, type Side } from '../logic/actions';
+import { availableSpecs, ORDER_ACTIONS, resourceSpecs, type Side } from '../logic/actions';
 import { orderInProgress, resourceInProgress } from '../logic/states';
 import { useFetch } from '../useFetch';
 
@@ -60,9 +60,7 @@ export function ResourceDetailsPage() {
       view.orders.some((order) => orderInProgress(order.state) && order.state === 'executing'),
   );
   const resource = data?.resource;
-  const specs = availableSpecs(RESOURCE_ACTIONS, resource?.available_actions ?? []).filter(
-    (spec) => spec.name !== 'terminate' || resource?.can_terminate,
-  );
+  const specs = resource ? resourceSpecs(resource) : [];
   const { groups, dialog, busy } = useActions(
     uuid,
     specs,
