@@ -248,6 +248,9 @@ World WorldBuilder::Build() {
                                     {"limits", {{"cpu", 1}}}},
                                    users["consumer-owner"].token);
   EXPECT_EQ(executing.body.value("state", ""), "executing") << executing.text;
+  world_.executing_order = executing.body.value("uuid", "");
+  world_.executing_resource = executing.body.value("marketplace_resource_uuid", "");
+  world_.executing_creator = users["consumer-owner"].id;
   for (const auto& issue : api_.Get("/api/support-issues/?page_size=300", staff_).body) {
     if (issue.value("order_uuid", "") == executing.body.value("uuid", ""))
       world_.issue = issue["uuid"];

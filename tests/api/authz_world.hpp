@@ -43,7 +43,10 @@ struct World {
   std::string resource;        // that order's resource
   std::string unlinked_order;  // the same again, for the staff-only unlink of orders
   std::string unlinked_consumer_resource, unlinked_provider_resource;  // and of resources
-  std::string issue;       // the helpdesk issue of an executing Support order
+  std::string executing_order;  // the consumer owner's Support order, executing (resource Creating)
+  std::string executing_resource;
+  domain::Id executing_creator = 0;
+  std::string issue;       // the helpdesk issue of the executing order
   std::string role;        // the CUSTOMER.OWNER role of /api/roles/
   std::string owner_user;  // the consumer owner's user uuid
   std::string deactivated_password;

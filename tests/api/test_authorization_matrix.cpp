@@ -667,6 +667,106 @@ TEST_P(AuthorizationMatrixTest, EveryRouteAndCallerGetsTheRuleStatusAndNoSecretL
       world.secrets.size(), observed.size(), log.size());
 }
 
+// Lists show exactly the objects their detail route shows (an object missing from a list but
+// readable, or listed but a 404, is a leak or a bug), and available_actions of an executing order
+// and its Creating resource are what src/domain allows each caller.
+class AuthorizationListsTest : public ApiTest {};
+
+struct Listing {
+  std::string path;
+  std::string World::*target;
+  std::function<bool(const domain::Actor&, const World&)> sees;
+};
+
+TEST_F(AuthorizationListsTest, ListsAndAvailableActionsAgreeWithTheRules) {
+  const World world = WorldBuilder(api(), staff_token(), kPassword, server().db_url()).Build();
+  ASSERT_FALSE(HasFailure()) << "the world could not be built";
+  const auto self_or_all = [](const domain::Actor& a, const World& w) {
+    return domain::SeesEverything(a) || a.uuid == w.owner_user;
+  };
+  const std::vector<Listing> listings = {
+      {"/api/users/", &World::owner_user, self_or_all},
+      {"/api/customers/", &World::consumer,
+       [](const domain::Actor& a, const World&) { return SeesCustomer(a, kConsumer); }},
+      {"/api/customers/", &World::provider,
+       [](const domain::Actor& a, const World&) { return SeesCustomer(a, kProvider); }},
+      {"/api/projects/", &World::project,
+       [](const domain::Actor& a, const World&) { return SeesProject(a); }},
+      {"/api/marketplace-provider-offerings/", &World::support_offering,
+       [](const domain::Actor& a, const World&) {
+         return SeesProviderOffering(a, kSupportOffering);
+       }},
+      {"/api/marketplace-provider-offerings/", &World::remote_offering,
+       [](const domain::Actor& a, const World&) {
+         return SeesProviderOffering(a, kRemoteOffering);
+       }},
+      // docs/decisions.md: the provider's view plus every shared offering on sale.
+      {"/api/marketplace-public-offerings/", &World::support_offering,
+       [](const domain::Actor&, const World&) { return true; }},
+      {"/api/marketplace-public-offerings/", &World::remote_offering,
+       [](const domain::Actor& a, const World&) {
+         return SeesProviderOffering(a, kRemoteOffering);
+       }},
+      {"/api/marketplace-orders/", &World::rejected_order, SeesOrder},
+      {"/api/marketplace-resources/", &World::resource, SeesConsumerResource},
+      {"/api/marketplace-provider-resources/", &World::resource,
+       [](const domain::Actor& a, const World&) { return SeesProviderResource(a); }},
+      {"/api/support-issues/", &World::issue, SeesOrder},
+  };
+  int checks = 0;
+  for (const Caller& caller : world.callers) {
+    if (!caller.authenticated) continue;
+    for (const Listing& listing : listings) {
+      const auto response = api().Send("GET", listing.path + "?page_size=300", "", caller.headers);
+      ASSERT_EQ(response.status, 200) << listing.path << " as " << caller.name;
+      bool listed = false;
+      for (const auto& item : response.body)
+        listed = listed || item.value("uuid", "") == world.*listing.target;
+      EXPECT_EQ(listed, listing.sees(caller.actor, world))
+          << listing.path << " as " << caller.name << (listed ? " lists " : " does not list ")
+          << world.*listing.target;
+      ++checks;
+    }
+
+    const domain::Subject subject = world.OrderSubject();
+    domain::Order order;
+    order.state = domain::OrderState::kExecuting;
+    order.project_id = kProject;
+    order.offering_id = kSupportOffering;
+    order.created_by = world.executing_creator;
+    const auto order_json = api().Send(
+        "GET", "/api/marketplace-orders/" + world.executing_order + "/", "", caller.headers);
+    if (SeesOrder(caller.actor, world)) {
+      const domain::OrderFacts facts{
+          .order = order, .offering_type = domain::OfferingType::kSupport, .subject = subject};
+      EXPECT_EQ(order_json.body.value("available_actions", json::array()),
+                json(domain::AvailableOrderActions(caller.actor, facts)))
+          << "order as " << caller.name;
+      ++checks;
+    }
+    domain::Resource resource;
+    resource.state = domain::ResourceState::kCreating;
+    resource.project_id = kProject;
+    resource.offering_id = kSupportOffering;
+    const domain::ResourceFacts facts{
+        .resource = resource, .offering_type = domain::OfferingType::kSupport, .subject = subject};
+    for (const auto& [side, visible] : {std::pair{std::string("marketplace-resources"),
+                                                  SeesConsumerResource(caller.actor, world)},
+                                        std::pair{std::string("marketplace-provider-resources"),
+                                                  SeesProviderResource(caller.actor)}}) {
+      const auto resource_json = api().Send(
+          "GET", "/api/" + side + "/" + world.executing_resource + "/", "", caller.headers);
+      EXPECT_EQ(resource_json.status, visible ? 200 : 404) << side << " as " << caller.name;
+      if (!visible) continue;
+      EXPECT_EQ(resource_json.body.value("available_actions", json::array()),
+                json(domain::AvailableResourceActions(caller.actor, facts)))
+          << side << " as " << caller.name;
+      ++checks;
+    }
+  }
+  std::printf("[ matrix   ] lists and available_actions: %d checks\n", checks);
+}
+
 INSTANTIATE_TEST_SUITE_P(LogFormats, AuthorizationMatrixTest, ::testing::Values("json", "text"),
                          [](const auto& info) { return std::string(info.param); });
 
