@@ -647,9 +647,12 @@ TEST_P(AuthorizationMatrixTest, EveryRouteAndCallerGetsTheRuleStatusAndNoSecretL
           << " as " << seen.caller;
     }
     const auto at = log.find(secret);
-    EXPECT_EQ(at, std::string::npos)
-        << "a secret (" << secret.substr(0, 12) << "...) in the log: "
-        << (at == std::string::npos ? "" : log.substr(log.rfind('\n', at) + 1, 300));
+    if (at == std::string::npos) continue;
+    // The line that leaks it, with the secret masked so the test's own output does not repeat it.
+    const auto line_start = log.rfind('\n', at) + 1;
+    std::string line = log.substr(line_start, log.find('\n', at) - line_start);
+    line.replace(at - line_start, secret.size(), "<" + secret.substr(0, 6) + "...>");
+    ADD_FAILURE() << "a secret in the log: " << line.substr(0, 400);
   }
 
   const auto seconds = [](auto from, auto to) {
