@@ -4,6 +4,7 @@
 // CheckResourceAction, the list rules), the organization model asks domain::IsAllowed, and
 // visibility follows the spec (401, then 404 for what the caller cannot see, then 403). The same
 // run greps every response and the server's whole log (json and text) for every secret.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <set>
 
 #include "api/errors.hpp"
+#include "api/openapi/openapi_document.hpp"
 #include "api/routes.hpp"
 #include "authz_world.hpp"
 #include "domain/transitions.hpp"
@@ -509,6 +511,19 @@ TEST(AuthorizationMatrixTable, EveryRouteHasExactlyOneCase) {
   }
   for (const auto& [key, count] : cases) {
     EXPECT_TRUE(routes.contains(key)) << key << " is in the matrix but not a route";
+  }
+}
+
+// The API document tells clients which routes need no token: exactly the ones that authenticate
+// nobody here.
+TEST(AuthorizationMatrixTable, TheApiDocumentMarksExactlyTheOpenRoutesAsOpen) {
+  const auto document = api::openapi::OpenApiDocument(api::Routes());
+  for (const Case& c : Cases()) {
+    std::string method(c.method);
+    std::transform(method.begin(), method.end(), method.begin(), ::tolower);
+    const auto& operation = document["paths"][std::string(c.pattern)][method];
+    const bool open = operation.contains("security") && operation["security"].empty();
+    EXPECT_EQ(open, c.public_status.has_value()) << c.method << " " << c.pattern;
   }
 }
 
