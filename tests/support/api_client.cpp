@@ -15,8 +15,8 @@ ApiResponse Convert(const httplib::Result& result) {
   if (!result) {
     throw std::runtime_error("HTTP request failed: " + httplib::to_string(result.error()));
   }
-  ApiResponse response{.status = result->status, .body = nullptr, .text = result->body,
-                       .headers = result->headers};
+  ApiResponse response{
+      .status = result->status, .body = nullptr, .text = result->body, .headers = result->headers};
   response.body = nlohmann::json::parse(result->body, nullptr, false);
   if (response.body.is_discarded()) response.body = nullptr;
   return response;
@@ -70,8 +70,20 @@ ApiResponse ApiClient::Raw(const std::string& method, const std::string& path,
   return Convert(client_.send(request));
 }
 
+ApiResponse ApiClient::Send(const std::string& method, const std::string& path,
+                            const std::string& body, const httplib::Headers& headers) {
+  httplib::Request request;
+  request.method = method;
+  request.path = path;
+  request.headers = headers;
+  request.body = body;
+  if (!body.empty()) request.headers.emplace("Content-Type", "application/json");
+  return Convert(client_.send(request));
+}
+
 std::string ApiClient::Login(const std::string& username, const std::string& password) {
-  const auto response = Post("/api-auth/password/", {{"username", username}, {"password", password}});
+  const auto response =
+      Post("/api-auth/password/", {{"username", username}, {"password", password}});
   if (response.status != 200) {
     throw std::runtime_error("login of " + username + " failed: " + response.text);
   }

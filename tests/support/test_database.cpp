@@ -1,6 +1,7 @@
 #include "test_database.hpp"
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -67,6 +68,62 @@ std::string PostgresScalar(const std::string& url, const std::string& sql) {
   PQfinish(conn);
   if (!error.empty()) throw std::runtime_error(sql + ": " + error);
   return value;
+}
+
+namespace {
+
+std::vector<std::string> PostgresColumn(const std::string& url, const std::string& sql) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    const std::string message = PQerrorMessage(conn);
+    PQfinish(conn);
+    throw std::runtime_error("cannot connect to " + url + ": " + message);
+  }
+  PGresult* result = PQexec(conn, sql.c_str());
+  const auto status = PQresultStatus(result);
+  std::vector<std::string> values;
+  std::string error;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    error = PQerrorMessage(conn);
+  } else if (PQnfields(result) > 0) {
+    for (int row = 0; row < PQntuples(result); ++row)
+      values.emplace_back(PQgetvalue(result, row, 0));
+  }
+  PQclear(result);
+  PQfinish(conn);
+  if (!error.empty()) throw std::runtime_error(sql + ": " + error);
+  return values;
+}
+
+std::vector<std::string> SqliteColumn(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    const std::string message = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    throw std::runtime_error("cannot open " + path + ": " + message);
+  }
+  sqlite3_busy_timeout(db, 10000);  // the server may be writing
+  std::vector<std::string> values;
+  const auto collect = [](void* out, int columns, char** cells, char**) {
+    if (columns > 0)
+      static_cast<std::vector<std::string>*>(out)->emplace_back(cells[0] ? cells[0] : "");
+    return 0;
+  };
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), collect, &values, &error);
+  const std::string message = error != nullptr ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  if (rc != SQLITE_OK) throw std::runtime_error(sql + ": " + message);
+  return values;
+}
+
+}  // namespace
+
+std::vector<std::string> DatabaseColumn(const std::string& db_url, const std::string& sql) {
+  static constexpr std::string_view kSqlite = "sqlite:";
+  if (db_url.starts_with(kSqlite)) return SqliteColumn(db_url.substr(kSqlite.size()), sql);
+  return PostgresColumn(db_url, sql);
 }
 
 ScratchDatabase::ScratchDatabase(const std::string& server_url)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace orderly::testing {
 
@@ -28,5 +29,10 @@ class ScratchDatabase {
 // Runs one statement on the database at `url` and returns the first cell of the first row ("" if
 // none); throws on error.
 std::string PostgresScalar(const std::string& url, const std::string& sql);
+
+// Runs one statement on the server's database (`sqlite:PATH` or a PostgreSQL URL, as
+// ServerProcess::db_url() gives it) and returns the first column of every row; throws on error.
+// For what the API cannot do, such as deactivating a user.
+std::vector<std::string> DatabaseColumn(const std::string& db_url, const std::string& sql);
 
 }  // namespace orderly::testing

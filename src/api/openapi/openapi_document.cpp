@@ -10,9 +10,11 @@ namespace {
 
 using nlohmann::json;
 
-// Routes anyone may call; every other route needs "Authorization: Token <key>".
-constexpr std::string_view kPublicPatterns[] = {"/health/", "/metrics", "/api-auth/password/",
-                                                "/api/schema/", "/api/docs/"};
+// Routes anyone may call; every other route needs "Authorization: Token <key>". The federation
+// callback is one of them (processing.md §9.4: it only makes us ask the remote instance).
+constexpr std::string_view kPublicPatterns[] = {
+    "/health/",     "/metrics",   "/api-auth/password/",
+    "/api/schema/", "/api/docs/", "/api/remote-waldur-api/pull_order/{order_uuid}/"};
 
 std::vector<std::string> Segments(std::string_view pattern) {
   std::vector<std::string> segments;
