@@ -28,8 +28,6 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   int port() const { return port_; }
-  // The running server's process id (-1 when stopped), e.g. to read /proc/<pid>/status.
-  pid_t pid() const { return pid_; }
   const std::string& db_url() const { return db_url_; }
   bool on_postgres() const { return db_url_.starts_with("postgres"); }
   const std::filesystem::path& directory() const { return directory_; }
