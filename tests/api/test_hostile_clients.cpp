@@ -7,8 +7,15 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include "api_fixture.hpp"
 
@@ -50,6 +57,13 @@ class RawSocket {
       sent += static_cast<std::size_t>(n);
     }
     return true;
+  }
+
+  // Without waiting: true while the server neither closed the connection nor sent anything.
+  bool HeldOpen() {
+    char byte;
+    const auto n = recv(fd_, &byte, 1, MSG_DONTWAIT | MSG_PEEK);
+    return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
   }
 
   enum class End { kClosedByServer, kGaveUpWaiting };
@@ -209,16 +223,13 @@ TEST_F(HostileClientsTest, InvalidUtf8InAJsonStringIs400) {
   ExpectServerAlive();
 }
 
-TEST_F(HostileClientsTest, ManyConnectionsAtOnceLeaveTheServerServing) {
+// Beyond --max-connections the server closes new connections at once instead of holding them.
+TEST_F(HostileClientsTest, ConnectionsBeyondTheLimitAreClosedAtOnce) {
   std::vector<std::unique_ptr<RawSocket>> flood;
   for (int i = 0; i < 600; ++i) flood.push_back(std::make_unique<RawSocket>(server().port()));
-  // Beyond --max-connections the server closes new connections at once.
   int closed = 0;
   for (auto& socket : flood) {
-    if (!socket->connected()) {
-      ++closed;
-      continue;
-    }
+    if (!socket->connected()) ++closed;
   }
   // A connection the server closed reads end-of-stream; one it holds waits for its request.
   // Ask each of the last ones (accepted after the limit was reached) and count the closed.
@@ -230,6 +241,133 @@ TEST_F(HostileClientsTest, ManyConnectionsAtOnceLeaveTheServerServing) {
   EXPECT_GT(closed, 0);
   flood.clear();
   ExpectServerAlive();
+}
+
+// The pid of the `orderly serve` running on `db_url` (each test has its own database), or -1.
+pid_t ServerPid(const std::string& db_url) {
+  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+    std::ifstream file(entry.path() / "cmdline");
+    std::string cmdline((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    std::replace(cmdline.begin(), cmdline.end(), '\0', ' ');
+    if (cmdline.find(" serve ") != std::string::npos &&
+        cmdline.find(" " + db_url + " ") != std::string::npos) {
+      return static_cast<pid_t>(std::stol(entry.path().filename().string()));
+    }
+  }
+  return -1;
+}
+
+// The server's resident memory from /proc/<pid>/status: "VmRSS" now, "VmHWM" its peak so far.
+long MemoryKiB(pid_t pid, const std::string& field) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.starts_with(field + ":")) return std::stol(line.substr(field.size() + 1));
+  }
+  return -1;
+}
+
+double Percentile(std::vector<double> values, double fraction) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  return values[static_cast<std::size_t>(fraction * static_cast<double>(values.size() - 1))];
+}
+
+// Many idle connections held open and a slow-loris group trickling header bytes, all within the
+// limits (so the server keeps them), while a normal client works. Asserted: every normal request
+// succeeds and the memory stays under a generous bound. Printed for the report: RSS before,
+// during and after, and the normal client's latencies before and during the attack. Alone:
+//   build/tests/api_tests --gtest_filter='ConnectionFlood*'
+class ConnectionFloodTest : public ApiTest {
+ protected:
+  static constexpr int kHeld = 600;
+  static constexpr int kSlowLoris = 50;
+  static constexpr int kNormalRequests = 300;
+  static constexpr long kMemoryBoundKiB = 300 * 1024;
+
+  // Nothing is cut by a time-out during the attack: every held connection stays held.
+  std::vector<std::string> ExtraServerArgs() const override {
+    return {"--read-timeout", "120", "--max-connections", "2000"};
+  }
+
+  // kNormalRequests by a normal client, each on a keep-alive connection it opened itself, half
+  // authenticated reads of the store; returns the latencies in ms of those that succeeded.
+  std::vector<double> NormalClientLatencies(int* failures) {
+    ApiClient client(server().port());
+    std::vector<double> latencies;
+    for (int i = 0; i < kNormalRequests; ++i) {
+      const auto started = std::chrono::steady_clock::now();
+      const auto response =
+          i % 2 == 0 ? client.Get("/health/") : client.Get("/api/customers/", staff_token());
+      const std::chrono::duration<double, std::milli> took =
+          std::chrono::steady_clock::now() - started;
+      if (response.status == 200) {
+        latencies.push_back(took.count());
+      } else {
+        ++*failures;
+      }
+      peak_rss_kib_ = std::max(peak_rss_kib_, MemoryKiB(server_pid_, "VmRSS"));
+    }
+    return latencies;
+  }
+
+  long peak_rss_kib_ = 0;
+  pid_t server_pid_ = -1;
+};
+
+TEST_F(ConnectionFloodTest, ANormalClientIsServedWhileConnectionsAreHeldAndMemoryStaysBounded) {
+  server_pid_ = ServerPid(server().db_url());
+  ASSERT_GT(server_pid_, 0) << "no orderly serve on " << server().db_url();
+  int failures = 0;
+  const long rss_before = MemoryKiB(server_pid_, "VmRSS");
+  const auto baseline = NormalClientLatencies(&failures);
+
+  std::vector<std::unique_ptr<RawSocket>> held;
+  for (int i = 0; i < kHeld; ++i) held.push_back(std::make_unique<RawSocket>(server().port()));
+  std::vector<std::unique_ptr<RawSocket>> loris;
+  for (int i = 0; i < kSlowLoris; ++i)
+    loris.push_back(std::make_unique<RawSocket>(server().port()));
+  int connected = 0;
+  for (const auto& socket : held) connected += socket->connected() ? 1 : 0;
+  for (const auto& socket : loris) connected += socket->connected() ? 1 : 0;
+  EXPECT_EQ(connected, kHeld + kSlowLoris);
+
+  // The slow-loris group sends one more header byte each every 50 ms while the normal client works.
+  std::atomic<bool> stop{false};
+  std::thread trickler([&] {
+    const std::string headers = "GET /health/ HTTP/1.1\r\nHost: localhost\r\nX-Slow: ";
+    for (std::size_t byte = 0; !stop; ++byte) {
+      for (auto& socket : loris)
+        socket->Send(std::string(1, byte < headers.size() ? headers[byte] : 'a'));
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  });
+  const auto during = NormalClientLatencies(&failures);
+  const long rss_during = peak_rss_kib_;
+  stop = true;
+  trickler.join();
+
+  // The server still holds every connection: none was closed under the attack.
+  int still_open = 0;
+  for (const auto& socket : held) still_open += socket->HeldOpen() ? 1 : 0;
+  held.clear();
+  loris.clear();
+  EXPECT_EQ(api().Get("/health/").status, 200);
+  const long rss_after = MemoryKiB(server_pid_, "VmRSS");
+  const long rss_peak = MemoryKiB(server_pid_, "VmHWM");
+
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(during.size(), static_cast<std::size_t>(kNormalRequests));
+  EXPECT_EQ(still_open, kHeld);
+  EXPECT_GT(rss_peak, 0);
+  EXPECT_LT(rss_peak, kMemoryBoundKiB) << "VmHWM " << rss_peak << " KiB";
+  std::cout << "connection flood: " << kHeld << " held + " << kSlowLoris
+            << " slow-loris connections; "
+            << "server RSS before " << rss_before << " KiB, during (peak sampled) " << rss_during
+            << " KiB, after " << rss_after << " KiB, VmHWM " << rss_peak << " KiB; normal client "
+            << kNormalRequests << " requests: before p50 " << Percentile(baseline, 0.5)
+            << " ms p99 " << Percentile(baseline, 0.99) << " ms, during p50 "
+            << Percentile(during, 0.5) << " ms p99 " << Percentile(during, 0.99) << " ms, failures "
+            << failures << std::endl;
 }
 
 }  // namespace

@@ -1,0 +1,201 @@
+#include "history_rules.hpp"
+
+#include <array>
+#include <deque>
+
+#include "domain/enum_table.hpp"
+#include "domain/event_types.hpp"
+#include "domain/routing.hpp"
+
+namespace orderly::testing {
+namespace {
+
+using domain::OrderState;
+using domain::ResourceState;
+
+// Every combination of the facts routing decides on.
+std::vector<domain::RoutingFacts> AllRoutingFacts() {
+  std::vector<domain::RoutingFacts> all;
+  for (int bits = 0; bits < 8; ++bits) {
+    all.push_back({.project_starts_later = (bits & 1) != 0,
+                   .provider_review_needed = (bits & 2) != 0,
+                   .order_starts_later = (bits & 4) != 0});
+  }
+  return all;
+}
+
+template <typename Route>
+std::set<OrderState> RoutedStates(Route route) {
+  std::set<OrderState> states;
+  for (const auto& facts : AllRoutingFacts()) states.insert(route(facts));
+  return states;
+}
+
+std::set<OrderState> AllOrderStates() {
+  std::set<OrderState> states;
+  for (const auto& entry : domain::OrderStates()) states.insert(entry.value);
+  return states;
+}
+
+// The moves the domain allows: every action of the transition table from every state it accepts,
+// approvals to wherever routing may send them (a new order is routed as a consumer approval), and
+// a pending-project order to wherever the project's start routes it.
+std::set<std::pair<OrderState, OrderState>> AllowedMoves() {
+  std::set<std::pair<OrderState, OrderState>> moves;
+  for (const auto& transition : domain::OrderTransitions()) {
+    for (OrderState from : StatesAccepted(transition.action)) {
+      for (OrderState to : StatesAfter(transition.action)) moves.insert({from, to});
+    }
+  }
+  for (OrderState to : RoutedStates(domain::RouteWhenProjectStarts)) {
+    moves.insert({OrderState::kPendingProject, to});
+  }
+  return moves;
+}
+
+constexpr std::array kOutcomes{
+    domain::OrderOutcome::kCreated,         domain::OrderOutcome::kDone,
+    domain::OrderOutcome::kProcessorFailed, domain::OrderOutcome::kMarkedErred,
+    domain::OrderOutcome::kRejected,        domain::OrderOutcome::kCanceled,
+    domain::OrderOutcome::kRetried};
+
+// The resource states the domain prescribes after an order outcome logged as `event_type`. The
+// backend id the resource had then is not in the log, so both answers count.
+std::set<ResourceState> PrescribedAfter(std::string_view event_type, const domain::Order& order,
+                                        ResourceState from) {
+  std::set<ResourceState> states;
+  for (auto outcome : kOutcomes) {
+    if (domain::ResourceEventType(outcome, order.type) != event_type) continue;
+    for (const char* backend_id : {"", "backend"}) {
+      domain::Resource resource;
+      resource.state = from;
+      resource.backend_id = backend_id;
+      states.insert(domain::ResourceStateAfter(outcome, order, resource));
+    }
+  }
+  return states;
+}
+
+std::string Names(const std::set<ResourceState>& states) {
+  std::string names;
+  for (auto state : states)
+    names += (names.empty() ? "" : ", ") + std::string(domain::NameOf(state));
+  return names;
+}
+
+}  // namespace
+
+std::optional<OrderState> OrderStateNamed(std::string_view name) {
+  return domain::EnumByName(domain::OrderStates(), name);
+}
+
+std::optional<ResourceState> ResourceStateNamed(std::string_view name) {
+  return domain::EnumByName(domain::ResourceStates(), name);
+}
+
+std::set<OrderState> StatesAccepted(domain::OrderAction action) {
+  std::set<OrderState> states;
+  for (OrderState state : AllOrderStates()) {
+    if (domain::Allows(domain::TransitionOf(action).from, state)) states.insert(state);
+  }
+  return states;
+}
+
+std::set<OrderState> StatesAfter(domain::OrderAction action) {
+  const auto& transition = domain::TransitionOf(action);
+  if (transition.to) return {*transition.to};
+  if (action == domain::OrderAction::kApproveByConsumer) {
+    return RoutedStates(domain::RouteAfterConsumerApproval);
+  }
+  if (action == domain::OrderAction::kApproveByProvider) {
+    return RoutedStates(domain::RouteAfterProviderApproval);
+  }
+  return {};
+}
+
+std::set<OrderState> ReachableFrom(const std::set<OrderState>& states) {
+  static const auto moves = AllowedMoves();
+  std::set<OrderState> reached = states;
+  std::deque<OrderState> next(states.begin(), states.end());
+  while (!next.empty()) {
+    const OrderState from = next.front();
+    next.pop_front();
+    for (const auto& [source, target] : moves) {
+      if (source == from && reached.insert(target).second) next.push_back(target);
+    }
+  }
+  return reached;
+}
+
+std::string ReplayOrderLog(const nlohmann::json& events, std::string_view current) {
+  static const auto moves = AllowedMoves();
+  if (events.empty() || events[0].value("event_type", "") != domain::kOrderCreatedEvent) {
+    return "the log does not start with " + std::string(domain::kOrderCreatedEvent);
+  }
+  auto state = OrderStateNamed(events[0]["context"].value("to_state", ""));
+  if (!state) return "the creation names no state: " + events[0].dump();
+  for (std::size_t i = 1; i < events.size(); ++i) {
+    const auto& context = events[i]["context"];
+    if (!context.is_object() || !context.contains("from_state") || !context.contains("to_state")) {
+      continue;  // an event that moves nothing (retried job, backend id, ...)
+    }
+    const auto from = OrderStateNamed(context.value("from_state", ""));
+    const auto to = OrderStateNamed(context.value("to_state", ""));
+    if (!from || !to) return "unknown state in " + events[i].dump();
+    if (*from != *state) {
+      return "event " + std::to_string(i) + " moves from " + std::string(domain::NameOf(*from)) +
+             " but the log had reached " + std::string(domain::NameOf(*state));
+    }
+    if (!moves.contains({*from, *to})) {
+      return "event " + std::to_string(i) +
+             " makes a move the domain does not allow: " + events[i].dump();
+    }
+    state = to;
+  }
+  if (domain::NameOf(*state) != current) {
+    return "the log ends in " + std::string(domain::NameOf(*state)) + " but the order is " +
+           std::string(current);
+  }
+  return "";
+}
+
+std::string ReplayResourceLog(const nlohmann::json& events, const nlohmann::json& resource,
+                              const std::map<std::string, nlohmann::json>& orders) {
+  std::optional<ResourceState> state;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const auto& event = events[i];
+    const auto& context = event["context"];
+    if (!context.is_object() || !context.contains("from_state") || !context.contains("to_state"))
+      continue;
+    const auto from = ResourceStateNamed(context.value("from_state", ""));
+    const auto to = ResourceStateNamed(context.value("to_state", ""));
+    if (!from || !to) return "unknown state in " + event.dump();
+    if (state && *from != *state) {
+      return "event " + std::to_string(i) + " moves from " + std::string(domain::NameOf(*from)) +
+             " but the log had reached " + std::string(domain::NameOf(*state));
+    }
+    if (context.contains("order_uuid")) {
+      const auto found = orders.find(context.value("order_uuid", ""));
+      if (found == orders.end())
+        return "event " + std::to_string(i) + " names an order not of this resource";
+      domain::Order order;
+      order.type = domain::EnumByName(domain::OrderTypes(), found->second.value("type", ""))
+                       .value_or(domain::OrderType::kCreate);
+      order.attributes = found->second.value("attributes", nlohmann::json::object());
+      const auto prescribed = PrescribedAfter(event.value("event_type", ""), order, *from);
+      if (!prescribed.contains(*to)) {
+        return "event " + std::to_string(i) + " (" + event.value("event_type", "") + ") moves to " +
+               std::string(domain::NameOf(*to)) + "; the domain prescribes " + Names(prescribed);
+      }
+    }
+    state = to;
+  }
+  const std::string current = resource.value("state", "");
+  if (state && domain::NameOf(*state) != current) {
+    return "the log ends in " + std::string(domain::NameOf(*state)) + " but the resource is " +
+           current;
+  }
+  return "";
+}
+
+}  // namespace orderly::testing
