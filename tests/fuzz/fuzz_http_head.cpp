@@ -40,7 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
   http::Response response = http::JsonError(401, "Invalid token.");
   response.headers.emplace_back("WWW-Authenticate", std::string(request.Header("authorization")));
   response.headers.emplace_back("X-Request-ID", request_id);
-  response.headers.emplace_back("Link", "<http://" + std::string(request.Header("host")) + request.path + ">");
+  response.headers.emplace_back(
+      "Link", "<http://" + std::string(request.Header("host")) + request.path + ">");
   for (const auto& [name, value] : request.headers) response.headers.emplace_back(name, value);
   std::ostringstream wire;
   wire << http::ToBeast(std::move(response), version, false, head);

@@ -2,11 +2,10 @@
 // Allow), the uuid check of "{uuid}" captures, object references ("url or uuid"), and the web UI's
 // static files. Checks that a match captures only non-empty segments, that a normalized uuid is 32
 // lower-case hex digits, and that no path serves the file planted beside the web root.
-#include <stdlib.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +16,7 @@
 #include "api/web/static_site.hpp"
 #include "domain/error.hpp"
 #include "domain/ids.hpp"
+#include "support/private_directory.hpp"
 
 namespace http = orderly::api::http;
 namespace fs = std::filesystem;
@@ -35,9 +35,7 @@ struct World {
       router.Add(std::string(route.method), std::string(route.pattern),
                  [](http::Request&) { return http::Response{}; });
     }
-    std::string pattern = (fs::temp_directory_path() / "orderly-fuzz-web-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) std::abort();
-    directory = pattern;
+    directory = orderly::fuzz::MakePrivateDirectory("web");
     fs::create_directories(directory / "root" / "assets");
     std::ofstream(directory / "root" / "index.html") << "<!doctype html><title>orderly</title>";
     std::ofstream(directory / "root" / "assets" / "app.js") << "console.log('orderly')";

@@ -75,7 +75,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
   }
   try {
     http::Response response = api::InMemoryListResponse(call, items, {"name", "uuid"}, "name");
-    if (request.HasQuery("field")) api::json::ApplySparseFields(response, request.QueryAll("field"));
+    if (request.HasQuery("field"))
+      api::json::ApplySparseFields(response, request.QueryAll("field"));
   } catch (const orderly::Error&) {
   }
   return 0;

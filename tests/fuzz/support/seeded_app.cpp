@@ -3,7 +3,6 @@
 #include <sanitizer/common_interface_defs.h>
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/spdlog.h>
-#include <stdlib.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -11,8 +10,10 @@
 
 #include "api/observability/logging.hpp"
 #include "service/demo.hpp"
+#include "service/roles.hpp"
 #include "service/secrets.hpp"
 #include "service/users.hpp"
+#include "support/private_directory.hpp"
 
 namespace orderly::fuzz {
 namespace {
@@ -36,14 +37,8 @@ constexpr const char* kPlaceholderQueries[][2] = {
     {"@issue@", "SELECT uuid FROM support_issues ORDER BY id LIMIT 1"},
 };
 
-std::string MakePrivateDirectory() {
-  const fs::path base = fs::is_directory("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
-  std::string pattern = (base / "orderly-fuzz-XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed in " + base.string());
-  return pattern;
-}
-
-// The directory goes when the process ends, also when a sanitizer or libFuzzer ends it.
+// The directory goes when the process ends normally or a sanitizer ends it (a later run removes
+// what a crash left).
 std::string directory_to_remove;
 void RemoveDirectory() {
   std::error_code ignored;
@@ -65,7 +60,7 @@ SeededApp& SeededApp::Instance() {
   return app;
 }
 
-SeededApp::SeededApp() : directory_(MakePrivateDirectory()) {
+SeededApp::SeededApp() : directory_(MakePrivateDirectory("app")) {
   directory_to_remove = directory_;
   std::atexit(RemoveDirectory);
   __sanitizer_set_death_callback(RemoveDirectory);
@@ -78,6 +73,7 @@ SeededApp::SeededApp() : directory_(MakePrivateDirectory()) {
   {
     auto store = store::Store::Open("sqlite:" + seeded_path_, 2);
     service::Context context{.store = *store, .clock = clock_};
+    service::EnsureDefaultRoles(context);  // as every start of `orderly` does
     service::SeedDemo(context);
     service::CreateOrResetStaffUser(context, "fuzz-staff", "fuzz-staff-password");
     store->Write([&](store::Transaction& tx) {
@@ -103,7 +99,8 @@ void SeededApp::Open() {
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(live_path_ + suffix);
   fs::copy_file(seeded_path_, live_path_);
   store_ = store::Store::Open("sqlite:" + live_path_, 2);
-  context_ = std::make_unique<service::Context>(service::Context{.store = *store_, .clock = clock_});
+  context_ =
+      std::make_unique<service::Context>(service::Context{.store = *store_, .clock = clock_});
   app_ = std::make_unique<api::App>(*context_);
 }
 
