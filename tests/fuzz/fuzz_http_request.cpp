@@ -14,6 +14,13 @@
 namespace http = orderly::api::http;
 namespace bhttp = boost::beast::http;
 
+// Seeding (argon2 password hashes of the demo users) happens before the first input, outside the
+// per-input time-out.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  orderly::fuzz::SeededApp::Instance();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
   auto& app = orderly::fuzz::SeededApp::Instance();
   const http::ServerOptions limits;  // the server's defaults: 1 MiB body, 16 KiB headers

@@ -1,7 +1,11 @@
 // The JSON body reader (Content-Type check, depth limit, object only) and the typed field readers
 // the handlers use for order creation and actions. The first input line is the Content-Type, the
-// rest the body. Every failure must be an orderly::Error (a 4xx), never another exception.
+// rest the body. Every failure must be an orderly::Error (a 4xx), never another exception, and an
+// integer read is the integer sent.
+#include <cstdint>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +16,15 @@
 namespace json = orderly::api::json;
 
 namespace {
+
+// An integer the reader accepts is the number the client sent, not a wrapped-around one.
+void CheckInteger(const nlohmann::json& sent, std::optional<long long> read) {
+  if (!read) return;
+  const bool same = sent.is_number_unsigned() ? *read >= 0 && static_cast<std::uint64_t>(*read) ==
+                                                                  sent.get<std::uint64_t>()
+                                              : *read == sent.get<std::int64_t>();
+  if (!same) std::abort();
+}
 
 // Each reader on each field of the body, as a handler would read an order or an action.
 void ReadEveryField(const nlohmann::json& body) {
@@ -27,7 +40,7 @@ void ReadEveryField(const nlohmann::json& body) {
     attempt([&] { json::RequiredString(body, name); });
     attempt([&] { json::OptionalString(body, name); });
     attempt([&] { json::OptionalBool(body, name); });
-    attempt([&] { json::OptionalInteger(body, name); });
+    attempt([&] { CheckInteger(value, json::OptionalInteger(body, name)); });
     attempt([&] { json::OptionalObject(body, name); });
     attempt([&] { json::OptionalArray(body, name); });
     attempt([&] { json::OptionalDecimal(body, name); });
