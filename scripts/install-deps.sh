@@ -21,6 +21,10 @@ packages=(
   wrk libbenchmark-dev
   # web UI tests drive Debian's Chromium (never a downloaded browser)
   chromium
+  # fuzzing (scripts/fuzz.sh): clang and its libFuzzer/sanitizer runtimes (libclang_rt.fuzzer),
+  # which ship in the compiler-rt package of Debian 12's default clang (14) and are not pulled in
+  # with --no-install-recommends
+  clang libclang-rt-14-dev
 )
 
 # The web UI builds with Node.js and npm. The machine image ships them (Node 20 with npm 11); Debian's

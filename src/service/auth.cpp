@@ -63,6 +63,8 @@ std::string Login(Context& context, const std::string& username, const std::stri
     throw Error(ErrorCode::kInvalidInput, "Unable to log in with provided credentials.");
   }
   const std::string token = NewToken();
+  // A plain copy, not the structured binding: lambdas cannot capture those before clang 16.
+  const domain::Id user_id = found->user.id;
   context.store.Write([&](store::Transaction& tx) {
     // Another node may have locked the name while the password was being checked.
     if (const auto wait =
@@ -71,7 +73,7 @@ std::string Login(Context& context, const std::string& username, const std::stri
       throw LockedOut(wait);
     }
     tx.LoginFailures().Clear(username);
-    tx.Users().InsertToken(HashToken(token), found->user.id, context.clock.Now());
+    tx.Users().InsertToken(HashToken(token), user_id, context.clock.Now());
   });
   return token;
 }

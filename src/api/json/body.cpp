@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <limits>
 
 #include "domain/error.hpp"
 #include "domain/ids.hpp"
@@ -14,7 +16,8 @@ bool IsJsonContentType(std::string_view content_type) {
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   while (!lower.empty() && lower.back() == ' ') lower.pop_back();
-  return lower == "application/json" || (lower.starts_with("application/") && lower.ends_with("+json"));
+  return lower == "application/json" ||
+         (lower.starts_with("application/") && lower.ends_with("+json"));
 }
 
 const nlohmann::json* Field(const nlohmann::json& body, const std::string& field) {
@@ -69,7 +72,8 @@ nlohmann::json ObjectBody(const http::Request& request) {
   } catch (const nlohmann::json::exception& error) {
     throw Error(ErrorCode::kInvalidInput, std::string("JSON parse error: ") + error.what());
   }
-  if (!body.is_object()) throw Error(ErrorCode::kInvalidInput, "Request body must be a JSON object.");
+  if (!body.is_object())
+    throw Error(ErrorCode::kInvalidInput, "Request body must be a JSON object.");
   return body;
 }
 
@@ -98,6 +102,14 @@ std::optional<long long> OptionalInteger(const nlohmann::json& body, const std::
   const auto* value = Field(body, field);
   if (value == nullptr) return std::nullopt;
   if (!value->is_number_integer()) throw WrongType(field, "an integer");
+  // The parser keeps integers above the signed range as unsigned; read as long long they would
+  // wrap round to negative numbers (found by tests/fuzz/fuzz_json_body).
+  constexpr long long kMax = std::numeric_limits<long long>::max();
+  if (value->is_number_unsigned() &&
+      value->get<std::uint64_t>() > static_cast<std::uint64_t>(kMax)) {
+    throw InvalidField(field,
+                       "Ensure this value is less than or equal to " + std::to_string(kMax) + ".");
+  }
   return value->get<long long>();
 }
 
@@ -136,7 +148,8 @@ std::string ReferenceUuid(const std::string& field, const std::string& text) {
   std::string_view trimmed = text;
   while (!trimmed.empty() && trimmed.back() == '/') trimmed.remove_suffix(1);
   const auto slash = trimmed.rfind('/');
-  const std::string_view last = slash == std::string_view::npos ? trimmed : trimmed.substr(slash + 1);
+  const std::string_view last =
+      slash == std::string_view::npos ? trimmed : trimmed.substr(slash + 1);
   const domain::Uuid uuid = domain::NormalizeUuid(last);
   if (uuid.empty()) throw InvalidField(field, "Invalid hyperlink - Incorrect URL match.");
   return uuid;
