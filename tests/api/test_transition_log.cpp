@@ -2,6 +2,7 @@
 // event log has exactly one "transition" line, with the order's uuid, from, to, action, user and
 // the cause (the request's X-Request-ID, or the worker's job), whether an API request or a worker
 // made it.
+#include <algorithm>
 #include <fstream>
 #include <thread>
 
