@@ -333,12 +333,18 @@ TEST(SettingsTable, ConfigCheckAcceptsEachRangesEndsAndRefusesBeyondThem) {
   }
   ASSERT_FALSE(ranges.empty());
   const auto file_with = [&](const std::string& name, bool inside, bool low) {
+    // `ranges` is ordered by path, so each section's keys come together under one header.
     std::ostringstream text;
+    std::string section;
     for (const auto& [path, range] : ranges) {
       const auto dot = path.find('.');
       const std::int64_t value = low ? (inside ? range.first : range.first - 1)
                                      : (inside ? range.second : range.second + 1);
-      text << "[" << path.substr(0, dot) << "]\n" << path.substr(dot + 1) << " = " << value << "\n";
+      if (path.substr(0, dot) != section) {
+        section = path.substr(0, dot);
+        text << "[" << section << "]\n";
+      }
+      text << path.substr(dot + 1) << " = " << value << "\n";
     }
     const auto file = directory / name;
     std::ofstream(file) << text.str();

@@ -112,7 +112,7 @@ class TransitionLogTest : public ScenarioTest {
       EXPECT_EQ(matching, 1) << subject << " " << event.dump();
     }
     const auto logged = std::count_if(lines.begin(), lines.end(), [&](const json& line) {
-      return line.value(subject + "_uuid", "") == scope;
+      return line["subject"] == subject && line.value(subject + "_uuid", "") == scope;
     });
     EXPECT_EQ(logged, transitions) << "a line without a recorded transition";
     EXPECT_GT(transitions, 0);
