@@ -5,10 +5,11 @@
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <csignal>
-#include <cstdlib>
+#include <iostream>
 #include <thread>
 
 #include "agent/order_loop.hpp"
+#include "config/command_line.hpp"
 
 namespace {
 
@@ -16,50 +17,60 @@ std::atomic<bool> stopping{false};
 
 void RequestStop(int) { stopping = true; }
 
-std::string EnvOr(const char* name, std::string fallback) {
-  const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? std::string(value) : std::move(fallback);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace orderly::agent;
+  using orderly::config::Bind;
+  constexpr auto kAgent = orderly::config::Command::kAgent;
   AgentOptions options;
-  options.api_url = EnvOr("ORDERLY_AGENT_API_URL", "http://127.0.0.1:8080");
-  options.token = EnvOr("ORDERLY_AGENT_TOKEN", "");
-  int command_timeout = 1800;
-  int api_timeout = 30;
-  int period = 300;
+  int command_timeout = 0;
+  int api_timeout = 0;
+  int period = 0;
   bool once = false;
   std::string state_directory;
+  std::string config_file;
 
+  // Defaults, ranges and ORDERLY_AGENT_* variables: src/config/keys.cpp ([agent] section).
   CLI::App app{"orderly-agent: processes the orders of one offering with site-defined commands"};
-  app.add_option("--api-url", options.api_url, "orderly's address (env ORDERLY_AGENT_API_URL)");
-  app.add_option(
-      "--token", options.token,
-      "API token of a user who manages the offering (env ORDERLY_AGENT_TOKEN, preferred: "
-      "a command-line token shows in the process list)");
-  app.add_option("--offering", options.offering_uuid, "the offering's uuid")->required();
-  app.add_option("--create-command", options.commands.create, "shell command for Create orders");
-  app.add_option("--update-command", options.commands.update, "shell command for Update orders");
-  app.add_option("--terminate-command", options.commands.terminate,
-                 "shell command for Terminate orders");
-  app.add_option("--review-command", options.commands.review,
-                 "decides pending-provider orders: exit 0 approve, 1 reject, else wait (default: "
-                 "approve all)");
-  app.add_option("--command-timeout", command_timeout, "seconds before a command is killed")
-      ->check(CLI::PositiveNumber);
-  app.add_option("--api-timeout", api_timeout, "seconds to wait for orderly")
-      ->check(CLI::PositiveNumber);
-  app.add_option("--period", period, "seconds between cycles")->check(CLI::PositiveNumber);
-  app.add_option("--state-dir", state_directory,
-                 "where command runs are recorded (default: /tmp/orderly-agent-<offering>)");
+  Bind(&app, kAgent, "--api-url", options.api_url, "orderly's address");
+  Bind(&app, kAgent, "--token", options.token,
+       "API token of a user who manages the offering (prefer the environment variable or the "
+       "configuration file: a command-line token shows in the process list)");
+  Bind(&app, kAgent, "--offering", options.offering_uuid, "the offering's uuid (required)");
+  Bind(&app, kAgent, "--create-command", options.commands.create,
+       "shell command for Create orders");
+  Bind(&app, kAgent, "--update-command", options.commands.update,
+       "shell command for Update orders");
+  Bind(&app, kAgent, "--terminate-command", options.commands.terminate,
+       "shell command for Terminate orders");
+  Bind(&app, kAgent, "--review-command", options.commands.review,
+       "decides pending-provider orders: exit 0 approve, 1 reject, else wait (default: "
+       "approve all)");
+  Bind(&app, kAgent, "--command-timeout", command_timeout, "seconds before a command is killed");
+  Bind(&app, kAgent, "--api-timeout", api_timeout, "seconds to wait for orderly");
+  Bind(&app, kAgent, "--period", period, "seconds between cycles");
+  Bind(&app, kAgent, "--state-dir", state_directory,
+       "where command runs are recorded (default: /tmp/orderly-agent-<offering>)");
+  orderly::config::AddConfigOption(&app, config_file);
   app.add_flag("--once", once, "run one cycle and exit");
   CLI11_PARSE(app, argc, argv);
 
+  try {
+    if (!config_file.empty()) orderly::config::ApplyConfigFile(config_file, kAgent, app);
+  } catch (const CLI::ValidationError& error) {
+    std::cerr << "orderly-agent: " << error.what() << "\n";
+    return 2;
+  }
+  // Required, but possibly from the file, so checked after it was read.
+  if (options.offering_uuid.empty()) {
+    std::cerr << "orderly-agent: no offering (--offering, ORDERLY_AGENT_OFFERING or "
+                 "agent.offering in --config)\n";
+    return 2;
+  }
   if (options.token.empty()) {
-    std::cerr << "orderly-agent: no token (--token or ORDERLY_AGENT_TOKEN)\n";
+    std::cerr << "orderly-agent: no token (--token, ORDERLY_AGENT_TOKEN or agent.token in "
+                 "--config)\n";
     return 2;
   }
   options.command_timeout = std::chrono::seconds(command_timeout);

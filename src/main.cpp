@@ -12,6 +12,7 @@
 #include "api/app.hpp"
 #include "api/http/server.hpp"
 #include "api/observability/logging.hpp"
+#include "api/observability/transition_log.hpp"
 #include "config/command_line.hpp"
 #include "domain/error.hpp"
 #include "processing/callbacks/callback_sender.hpp"
@@ -30,35 +31,33 @@ namespace {
 
 using namespace orderly;
 
-std::string EnvOr(const char* name, std::string fallback) {
-  const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? std::string(value) : std::move(fallback);
-}
+// The defaults, ranges and ORDERLY_* variables of these options are in src/config/keys.cpp
+// (config::Bind sets them), not here.
 
 // What `serve` and `worker` share: the background half (jobs, periodic jobs, callbacks) and logs.
 struct BackgroundOptions {
-  int periodic_interval = 60;
+  int periodic_interval = 0;
   std::string clock_file;  // tests only: read "now" from this file
-  int script_timeout = 1800;
-  int lease_seconds = 15;
+  int script_timeout = 0;
+  int lease_seconds = 0;
   std::string script_runs_directory;  // empty: beside a SQLite file, else in the temp directory
   // How other orderly instances reach this one (callback_url of Remote orders); empty on serve:
   // the address it listens on; empty on a worker: rely on periodic pulls.
-  std::string public_url = EnvOr("ORDERLY_PUBLIC_URL", "");
-  int remote_timeout = 10;
-  std::string log_level = EnvOr("ORDERLY_LOG_LEVEL", "info");
-  std::string log_format = EnvOr("ORDERLY_LOG_FORMAT", "text");
+  std::string public_url;
+  int remote_timeout = 0;
+  std::string log_level;
+  std::string log_format;
   service::Limits limits;
 };
 
 struct ServeOptions {
-  std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
-  std::string listen = EnvOr("ORDERLY_LISTEN", "127.0.0.1:8080");
-  int workers = 1;
-  int threads = 4;
+  std::string db;
+  std::string listen;
+  int workers = 0;
+  int threads = 0;
   // Slow-loris guard: the whole request must arrive within this (ServerOptions::read_timeout).
-  int read_timeout = 30;
-  std::size_t max_connections = 10000;  // beyond: accepted and closed at once
+  int read_timeout = 0;
+  std::size_t max_connections = 0;  // beyond: accepted and closed at once
   std::string web_root;  // empty: the web-dist directory beside the binary, when the build made it
   BackgroundOptions background;
 };
@@ -82,22 +81,17 @@ std::optional<std::filesystem::path> WebRoot(const std::string& option) {
 
 // `orderly worker`: the background half of `serve` (jobs and periodic jobs), no HTTP.
 struct WorkerCommandOptions {
-  std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
-  int workers = 4;
+  std::string db;
+  int workers = 0;
   BackgroundOptions background;
 };
 
 // --log-level and --log-format, the same on every long-running command.
-void AddLogOptions(CLI::App* command, std::string& level, std::string& format) {
-  command
-      ->add_option("--log-level", level,
-                   "trace, debug, info (default: a line per request), warn, error, off "
-                   "(env ORDERLY_LOG_LEVEL)")
-      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
-  command
-      ->add_option("--log-format", format,
-                   "text or json (one JSON object per line; env ORDERLY_LOG_FORMAT)")
-      ->check(CLI::IsMember({"text", "json"}));
+void AddLogOptions(CLI::App* command, config::Command which, std::string& level,
+                   std::string& format) {
+  config::Bind(command, which, "--log-level", level,
+               "trace, debug, info (a line per request and per transition), warn, error, off");
+  config::Bind(command, which, "--log-format", format, "text or json (one JSON object per line)");
 }
 
 std::pair<std::string, unsigned short> SplitListen(const std::string& listen) {
@@ -140,40 +134,28 @@ processing::RegistryOptions RegistryOptionsOf(const std::string& db,
 }
 
 // The options of BackgroundOptions, registered the same way on serve and worker.
-void AddBackgroundOptions(CLI::App* command, BackgroundOptions& options) {
-  command
-      ->add_option("--periodic-interval", options.periodic_interval,
-                   "seconds between periodic jobs")
-      ->check(CLI::Range(1, 86400));
-  command
-      ->add_option("--script-timeout", options.script_timeout,
-                   "seconds a Marketplace.Script script may run")
-      ->check(CLI::Range(1, 86400));
-  command
-      ->add_option("--execution-timeout", options.limits.execution_timeout_seconds,
-                   "seconds an order of an automated type may stay executing")
-      ->check(CLI::Range(1, 30 * 86400));
-  command
-      ->add_option("--stuck-after", options.limits.stuck_after_seconds,
-                   "seconds after which a Creating/Updating/Terminating resource counts as stuck")
-      ->check(CLI::Range(1, 30 * 86400));
-  command
-      ->add_option("--lease-seconds", options.lease_seconds,
-                   "seconds after which a job of a dead worker is taken again")
-      ->check(CLI::Range(3, 3600));
-  command->add_option(
-      "--script-runs-dir", options.script_runs_directory,
+void AddBackgroundOptions(CLI::App* command, config::Command which, BackgroundOptions& options) {
+  config::Bind(command, which, "--periodic-interval", options.periodic_interval,
+               "seconds between periodic jobs");
+  config::Bind(command, which, "--script-timeout", options.script_timeout,
+               "seconds a Marketplace.Script script may run");
+  config::Bind(command, which, "--execution-timeout", options.limits.execution_timeout_seconds,
+               "seconds an order of an automated type may stay executing");
+  config::Bind(command, which, "--stuck-after", options.limits.stuck_after_seconds,
+               "seconds after which a Creating/Updating/Terminating resource counts as stuck");
+  config::Bind(command, which, "--lease-seconds", options.lease_seconds,
+               "seconds after which a job of a dead worker is taken again");
+  config::Bind(
+      command, which, "--script-runs-dir", options.script_runs_directory,
       "where script runs are recorded (default: beside a SQLite file, else the temp directory)");
-  command->add_option("--public-url", options.public_url,
-                      "URL other orderly instances reach the API at, for Remote offering callbacks "
-                      "(env ORDERLY_PUBLIC_URL; serve's default: http://LISTEN)");
-  command
-      ->add_option("--remote-timeout", options.remote_timeout,
-                   "seconds a call to a remote instance may take")
-      ->check(CLI::Range(1, 600));
+  config::Bind(command, which, "--public-url", options.public_url,
+               "URL other orderly instances reach the API at, for Remote offering callbacks "
+               "(serve's default: http://LISTEN)");
+  config::Bind(command, which, "--remote-timeout", options.remote_timeout,
+               "seconds a call to a remote instance may take");
   // Tests inject time through this file; it is not part of the documented interface.
   command->add_option("--clock-file", options.clock_file)->group("");
-  AddLogOptions(command, options.log_level, options.log_format);
+  AddLogOptions(command, which, options.log_level, options.log_format);
 }
 
 int Serve(const ServeOptions& options) {
@@ -185,7 +167,8 @@ int Serve(const ServeOptions& options) {
   auto store = OpenStore(options.db, options.threads + 2 * options.workers + 3);
   service::FileClock clock(background.clock_file);
   processing::Registry processors(RegistryOptionsOf(options.db, background));
-  service::Context context{*store, clock, &processors, background.limits};
+  api::observability::LoggedTransitions transition_log;
+  service::Context context{*store, clock, &processors, background.limits, &transition_log};
   api::App app(context, web_root);
   processing::PeriodicRunner periodic(context, std::chrono::seconds(background.periodic_interval));
   processing::WorkerPool workers(
@@ -227,7 +210,8 @@ int Work(const WorkerCommandOptions& options) {
   auto store = OpenStore(options.db, 2 * options.workers + 4);
   service::FileClock clock(background.clock_file);
   processing::Registry processors(RegistryOptionsOf(options.db, background));
-  service::Context context{*store, clock, &processors, background.limits};
+  api::observability::LoggedTransitions transition_log;
+  service::Context context{*store, clock, &processors, background.limits, &transition_log};
   processing::PeriodicRunner periodic(context, std::chrono::seconds(background.periodic_interval));
   {
     processing::callbacks::CallbackSender callbacks(context,
@@ -244,6 +228,13 @@ int Work(const WorkerCommandOptions& options) {
   spdlog::info("orderly worker stopped");
   return 0;
 }
+
+// A command that takes --config, with the file it was given.
+struct ConfigurableCommand {
+  const std::string& file;
+  config::Command command;
+  CLI::App* app;
+};
 
 int MigrateStore(const std::string& from, const std::string& to) {
   const auto report = store::CopyStore(from, to);
@@ -287,33 +278,31 @@ int main(int argc, char** argv) {
   CLI::App cli{"orderly: marketplace order management"};
   cli.require_subcommand(1);
 
+  using config::Command;
   ServeOptions serve_options;
   auto* serve = cli.add_subcommand("serve", "Serve the API and the web UI");
-  serve->add_option("--db", serve_options.db, "sqlite:PATH or postgresql://... (env ORDERLY_DB)");
-  serve->add_option("--listen", serve_options.listen, "HOST:PORT (env ORDERLY_LISTEN)");
-  serve->add_option("--workers", serve_options.workers, "background workers; 0 for none")
-      ->check(CLI::Range(0, 64));
-  serve->add_option("--threads", serve_options.threads, "HTTP threads")->check(CLI::Range(1, 256));
-  serve
-      ->add_option("--read-timeout", serve_options.read_timeout,
-                   "seconds a client has to send a whole request (headers and body)")
-      ->check(CLI::Range(1, 3600));
-  serve
-      ->add_option("--max-connections", serve_options.max_connections,
-                   "open connections beyond which new ones are closed at once")
-      ->check(CLI::Range(1, 1000000));
-  serve->add_option("--web-root", serve_options.web_root,
-                    "directory of the built web UI (default: web-dist beside the binary)");
-  AddBackgroundOptions(serve, serve_options.background);
+  config::Bind(serve, Command::kServe, "--db", serve_options.db, "sqlite:PATH or postgresql://...");
+  config::Bind(serve, Command::kServe, "--listen", serve_options.listen, "HOST:PORT");
+  config::Bind(serve, Command::kServe, "--workers", serve_options.workers,
+               "background workers; 0 for none");
+  config::Bind(serve, Command::kServe, "--threads", serve_options.threads, "HTTP threads");
+  config::Bind(serve, Command::kServe, "--read-timeout", serve_options.read_timeout,
+               "seconds a client has to send a whole request (headers and body)");
+  config::Bind(serve, Command::kServe, "--max-connections", serve_options.max_connections,
+               "open connections beyond which new ones are closed at once");
+  config::Bind(serve, Command::kServe, "--web-root", serve_options.web_root,
+               "directory of the built web UI (default: web-dist beside the binary)");
+  AddBackgroundOptions(serve, Command::kServe, serve_options.background);
   std::string serve_config;
   config::AddConfigOption(serve, serve_config);
 
   WorkerCommandOptions worker_options;
   auto* worker =
       cli.add_subcommand("worker", "Run background jobs and periodic jobs only (no HTTP)");
-  worker->add_option("--db", worker_options.db, "sqlite:PATH or postgresql://... (env ORDERLY_DB)");
-  worker->add_option("--workers", worker_options.workers, "job threads")->check(CLI::Range(1, 64));
-  AddBackgroundOptions(worker, worker_options.background);
+  config::Bind(worker, Command::kWorker, "--db", worker_options.db,
+               "sqlite:PATH or postgresql://...");
+  config::Bind(worker, Command::kWorker, "--workers", worker_options.workers, "job threads");
+  AddBackgroundOptions(worker, Command::kWorker, worker_options.background);
   std::string worker_config;
   config::AddConfigOption(worker, worker_config);
 
@@ -321,20 +310,29 @@ int main(int argc, char** argv) {
   auto* config_command = cli.add_subcommand("config", "Work with configuration files");
   config_command->require_subcommand(1);
   auto* config_check = config_command->add_subcommand(
-      "check", "Report every unknown key and invalid value of a configuration file");
+      "check",
+      "Report every unknown key and invalid value of a configuration file (the keys of every "
+      "command, orderly-agent's [agent] section included)");
   config_check->add_option("FILE", checked_config, "the TOML file")->required();
 
-  std::string db = EnvOr("ORDERLY_DB", "sqlite:orderly.db");
+  std::string staff_db;
   std::string username;
   std::string password;
   auto* staff = cli.add_subcommand("createstaffuser", "Create a staff user, or reset one");
-  staff->add_option("--db", db, "sqlite:PATH or postgresql://...");
+  config::Bind(staff, Command::kCreateStaffUser, "--db", staff_db,
+               "sqlite:PATH or postgresql://...");
   staff->add_option("--username", username, "user name")->required();
   staff->add_option("--password", password, "password (at least 8 characters)")->required();
+  std::string staff_config;
+  config::AddConfigOption(staff, staff_config);
 
+  std::string demo_db;
   auto* demo = cli.add_subcommand("demo", "Seed demo data and print the demo logins");
-  demo->add_option("--db", db, "sqlite:PATH or postgresql://...");
+  config::Bind(demo, Command::kDemo, "--db", demo_db, "sqlite:PATH or postgresql://...");
+  std::string demo_config;
+  config::AddConfigOption(demo, demo_config);
 
+  // migrate-store names both of its stores on every run: nothing to take from a file.
   std::string copy_from;
   std::string copy_to;
   auto* migrate_store =
@@ -353,15 +351,18 @@ int main(int argc, char** argv) {
 
   try {
     if (*config_check) return config::CheckConfigFile(checked_config);
-    if (!serve_config.empty())
-      config::ApplyConfigFile(serve_config, config::Command::kServe, *serve);
-    if (!worker_config.empty())
-      config::ApplyConfigFile(worker_config, config::Command::kWorker, *worker);
+    const ConfigurableCommand configurable[] = {{serve_config, Command::kServe, serve},
+                                                {worker_config, Command::kWorker, worker},
+                                                {staff_config, Command::kCreateStaffUser, staff},
+                                                {demo_config, Command::kDemo, demo}};
+    for (const auto& [file, command, app] : configurable) {
+      if (!file.empty()) config::ApplyConfigFile(file, command, *app);
+    }
     service::InitSecrets();
     if (*serve) return Serve(serve_options);
     if (*worker) return Work(worker_options);
-    if (*staff) return CreateStaffUser(db, username, password);
-    if (*demo) return Demo(db);
+    if (*staff) return CreateStaffUser(staff_db, username, password);
+    if (*demo) return Demo(demo_db);
     if (*migrate_store) return MigrateStore(copy_from, copy_to);
   } catch (const CLI::ValidationError& error) {
     std::cerr << "orderly: " << error.what() << std::endl;

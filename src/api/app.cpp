@@ -11,6 +11,7 @@
 #include "api/observability/logging.hpp"
 #include "api/observability/request_id.hpp"
 #include "api/routes.hpp"
+#include "api/waldur_gaps.hpp"
 #include "domain/ids.hpp"
 
 namespace orderly::api {
@@ -41,15 +42,27 @@ App::App(service::Context& services, const std::optional<std::filesystem::path>&
     router_.Add(std::string(route.method), std::string(route.pattern),
                 [this, endpoint, pattern](http::Request& request) {
                   request.route = pattern;
-                  Call call(request, services_, metrics_);
+                  // The request's own copy, so that what it changes is logged with its id.
+                  service::Context context = services_;
+                  context.request_id = request.request_id;
+                  Call call(request, context, metrics_);
                   return endpoint(call);
                 });
+  }
+  for (const WaldurGap& gap : WaldurGaps()) {
+    for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
+      gaps_.Add(method, std::string(gap.pattern), [gap](http::Request& request) -> http::Response {
+        request.route = gap.pattern;
+        throw NotFound(std::string(gap.detail));
+      });
+    }
   }
 }
 
 http::Response App::Handle(http::Request& request) {
   const auto started = std::chrono::steady_clock::now();
-  const std::string request_id = observability::RequestIdOf(request);
+  request.request_id = observability::RequestIdOf(request);
+  const std::string& request_id = request.request_id;
   auto response = Dispatch(request);
   if (request.method == "GET" && request.HasQuery("field")) {
     json::ApplySparseFields(response, request.QueryAll("field"));
@@ -79,6 +92,8 @@ http::Response App::Dispatch(http::Request& request) {
         request.route = "web";  // one label for every file of the UI, in logs and metrics
         return site_->Serve(request.path);
       }
+      const auto gap = gaps_.Match(request.method, request.path);
+      if (gap.status == http::MatchStatus::kFound) return (*gap.handler)(request);
       throw NotFound("Not found.");
     }
     if (match.status == http::MatchStatus::kMethodNotAllowed) {

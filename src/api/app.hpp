@@ -16,7 +16,8 @@ namespace orderly::api {
 class App {
  public:
   // With a web root, GET and HEAD of paths outside the API serve the web UI from it.
-  explicit App(service::Context& services, const std::optional<std::filesystem::path>& web_root = {});
+  explicit App(service::Context& services,
+               const std::optional<std::filesystem::path>& web_root = {});
   // Also gives every response an X-Request-ID, counts it in the metrics and logs one line for it.
   http::Response Handle(http::Request& request);
 
@@ -26,6 +27,7 @@ class App {
   service::Context& services_;
   observability::Metrics metrics_;
   http::Router router_;
+  http::Router gaps_;  // Waldur endpoints orderly does not serve (waldur_gaps.hpp)
   std::optional<web::StaticSite> site_;
 };
 

@@ -1,20 +1,34 @@
 #include "config/command_line.hpp"
 
-#include <cstdlib>
 #include <iostream>
+#include <stdexcept>
 
 #include "config/config_file.hpp"
 
 namespace orderly::config {
-namespace {
 
-bool SetInEnvironment(const Key& key) {
-  if (key.env.empty()) return false;
-  const char* value = std::getenv(std::string(key.env).c_str());
-  return value != nullptr && *value != '\0';
+const Key& KeyOf(std::string_view option, Command command) {
+  const Key* key = FindOption(option, command);
+  if (key == nullptr) {
+    throw std::logic_error(std::string(option) + " of " + std::string(CommandName(command)) +
+                           " has no entry in src/config/keys.cpp");
+  }
+  return *key;
 }
 
-}  // namespace
+void ApplyKey(CLI::Option& option, const Key& key) {
+  switch (key.kind) {
+    case ValueKind::kText: break;
+    case ValueKind::kInteger: option.check(CLI::Range(key.min, key.max)); break;
+    case ValueKind::kChoice:
+      option.check(CLI::IsMember(std::vector<std::string>(key.choices.begin(), key.choices.end())));
+      break;
+  }
+  if (!key.env.empty()) option.envname(std::string(key.env));
+  if (!key.default_value.empty()) {
+    option.run_callback_for_default()->default_val(std::string(key.default_value));
+  }
+}
 
 void AddConfigOption(CLI::App* command, std::string& path) {
   command
@@ -32,17 +46,18 @@ void ApplyConfigFile(const std::string& path, Command command, CLI::App& app) {
     throw CLI::ValidationError("--config", text);
   }
   for (const auto& setting : file.settings) {
-    // A shared file may hold keys of the other command (http.* for a worker): skipped.
-    if (!TakenBy(*setting.key, command)) continue;
-    CLI::Option* option = app.get_option_no_throw(std::string(setting.key->option));
-    if (option == nullptr || option->count() > 0 || SetInEnvironment(*setting.key)) continue;
+    // A shared file may hold keys of other commands (http.* for a worker): skipped.
+    const Key* key = FindKey(setting.path, command);
+    if (key == nullptr) continue;
+    CLI::Option* option = app.get_option_no_throw(std::string(key->option));
+    // Set on the command line or, through CLI11's envname, by its environment variable.
+    if (option == nullptr || option->count() > 0) continue;
     try {
       option->add_result(setting.value);
       option->run_callback();
     } catch (const CLI::Error& error) {
       throw CLI::ValidationError(
-          "--config",
-          Describe(path, {setting.line, std::string(setting.key->path) + ": " + error.what()}));
+          "--config", Describe(path, {setting.line, setting.path + ": " + error.what()}));
     }
   }
 }

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace orderly::config {
 namespace {
@@ -53,6 +54,33 @@ std::optional<std::string> ValueText(const Key& key, const toml::node& node) {
   return std::nullopt;
 }
 
+// The entries of `path` (one per range a command gives it).
+std::vector<const Key*> EntriesOf(std::string_view path) {
+  std::vector<const Key*> entries;
+  for (const Key& key : Keys())
+    if (key.path == path) entries.push_back(&key);
+  return entries;
+}
+
+// "expected an integer from 0 to 64 (orderly serve) or from 1 to 64 (orderly worker)".
+std::string ExpectedOfAll(const std::vector<const Key*>& entries) {
+  if (entries.size() == 1) return Expected(*entries.front());
+  std::string text;
+  for (const Key* key : entries) {
+    if (!text.empty()) text += " or ";
+    text += Expected(*key) + " (";
+    for (const auto command : {Command::kServe, Command::kWorker, Command::kCreateStaffUser,
+                               Command::kDemo, Command::kAgent}) {
+      if (TakenBy(*key, command)) text += std::string(CommandName(command)) + ", ";
+    }
+    text.resize(text.size() - 2);
+    text += ")";
+  }
+  return text;
+}
+
+// A value is valid when it fits the key for some command; the command that applies the file
+// checks it against its own range (the option's CLI11 check, built from the same entry).
 void ReadTable(const toml::table& table, const std::string& prefix, ConfigFile& out) {
   for (const auto& [name, node] : table) {
     const std::string path = prefix + std::string(name.str());
@@ -61,15 +89,20 @@ void ReadTable(const toml::table& table, const std::string& prefix, ConfigFile& 
       ReadTable(*node.as_table(), path + ".", out);
       continue;
     }
-    const Key* key = FindKey(path);
-    if (key == nullptr) {
+    const auto entries = EntriesOf(path);
+    if (entries.empty()) {
       out.problems.push_back({line, "unknown key '" + path + "'"});
       continue;
     }
-    if (auto value = ValueText(*key, node)) {
-      out.settings.push_back({key, std::move(*value), LineOf(node)});
+    std::optional<std::string> value;
+    for (const Key* key : entries) {
+      if ((value = ValueText(*key, node))) break;
+    }
+    if (value) {
+      out.settings.push_back({std::string(path), std::move(*value), LineOf(node)});
     } else {
-      out.problems.push_back({LineOf(node), "invalid value for '" + path + "': " + Expected(*key)});
+      out.problems.push_back(
+          {LineOf(node), "invalid value for '" + path + "': " + ExpectedOfAll(entries)});
     }
   }
 }

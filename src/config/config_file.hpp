@@ -9,7 +9,7 @@
 namespace orderly::config {
 
 struct Setting {
-  const Key* key = nullptr;
+  std::string path;   // the key, "section.name"
   std::string value;  // as it would be written on the command line
   int line = 0;
 };

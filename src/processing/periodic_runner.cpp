@@ -18,7 +18,10 @@ PeriodicRunner::~PeriodicRunner() {
   thread_.join();
 }
 
-void PeriodicRunner::Loop(service::Context& context, std::chrono::seconds interval) {
+void PeriodicRunner::Loop(service::Context& shared, std::chrono::seconds interval) {
+  // What the periodic jobs change is logged with this as its cause.
+  service::Context context = shared;
+  context.request_id = "periodic";
   std::unique_lock lock(mutex_);
   while (!wake_.wait_for(lock, interval, [this] { return stopping_; })) {
     lock.unlock();

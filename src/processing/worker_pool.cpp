@@ -14,10 +14,12 @@ namespace {
 // Renews the job's lease in the background while the processor runs.
 class LeaseKeeper {
  public:
-  LeaseKeeper(service::Context& context, const domain::Job& job, const std::string& worker, int lease_seconds)
+  LeaseKeeper(service::Context& context, const domain::Job& job, const std::string& worker,
+              int lease_seconds)
       : thread_([this, &context, job, worker, lease_seconds] {
           std::unique_lock lock(mutex_);
-          while (!done_cv_.wait_for(lock, std::chrono::seconds(std::max(1, lease_seconds / 3)), [this] { return done_; })) {
+          while (!done_cv_.wait_for(lock, std::chrono::seconds(std::max(1, lease_seconds / 3)),
+                                    [this] { return done_; })) {
             lock.unlock();
             try {
               if (!service::RenewJob(context, job, worker, lease_seconds)) {
@@ -49,8 +51,10 @@ class LeaseKeeper {
 
 WorkerPool::WorkerPool(service::Context& context, Registry& registry, WorkerOptions options)
     : context_(context), registry_(registry), options_(options) {
-  // Worker names are unique across processes and restarts, so a lease is never mistaken for another's.
-  const std::string prefix = "pid" + std::to_string(getpid()) + "-" + service::NewUuid().substr(0, 8);
+  // Worker names are unique across processes and restarts, so a lease is never mistaken for
+  // another's.
+  const std::string prefix =
+      "pid" + std::to_string(getpid()) + "-" + service::NewUuid().substr(0, 8);
   for (int i = 0; i < options_.workers; ++i) {
     threads_.emplace_back([this, name = prefix + "-w" + std::to_string(i)] { Loop(name); });
   }
@@ -89,11 +93,15 @@ void WorkerPool::RunJob(const domain::Job& job, const std::string& worker) {
         result = input->kind == domain::JobKind::kPull ? processor.Follow(*input)
                                                        : processor.Process(*input);
       } catch (const std::exception& error) {
-        result = service::ProcessingResult{.error_message = error.what(),
-                                           .error_traceback = std::string("processor raised: ") + error.what()};
+        result = service::ProcessingResult{
+            .error_message = error.what(),
+            .error_traceback = std::string("processor raised: ") + error.what()};
       }
     }
-    service::FinishJob(context_, job, worker, result);
+    // The job's transitions are logged with the job as their cause.
+    service::Context job_context = context_;
+    job_context.request_id = "job-" + std::to_string(job.id);
+    service::FinishJob(job_context, job, worker, result);
     registry_.For(input->offering.type).Forget(*input);
   } catch (const std::exception& error) {
     // The job stays leased; once the lease runs out another worker takes it again.

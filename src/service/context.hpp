@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "domain/actor.hpp"
 #include "domain/clock.hpp"
 #include "domain/permissions.hpp"
@@ -8,6 +10,7 @@
 namespace orderly::service {
 
 class ExecutionHook;
+class TransitionLog;
 
 // Operating limits set on the command line.
 struct Limits {
@@ -22,6 +25,11 @@ struct Context {
   const domain::Clock& clock;
   ExecutionHook* execution = nullptr;
   Limits limits = {};
+  // Told of every committed order and resource state change (a log line); none in tools.
+  TransitionLog* transitions = nullptr;
+  // What caused the use case, for the transition log: the API request's X-Request-ID, or the job
+  // ("job-<id>"); empty for periodic jobs and tools.
+  std::string request_id = {};
 };
 
 inline store::Visibility VisibilityOf(const domain::Actor& actor) {

@@ -18,6 +18,13 @@ Transaction::~Transaction() {
 void Transaction::Commit() {
   connection_.Commit();
   open_ = false;
+  for (auto& effect : after_commit_) {
+    try {
+      effect();
+    } catch (...) {
+      // Committed is committed: an announcement that failed does not undo the use case.
+    }
+  }
 }
 
 }  // namespace orderly::store

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <functional>
+#include <vector>
+
 #include "store/callback_repository.hpp"
 #include "store/customer_repository.hpp"
 #include "store/event_repository.hpp"
@@ -26,6 +29,10 @@ class Transaction {
   Transaction& operator=(const Transaction&) = delete;
 
   void Commit();
+  // Runs `effect` once the transaction has committed (not when it rolls back, nor for an attempt
+  // that lost a serialization conflict): for what must not be announced before it is true, such
+  // as a log line.
+  void AfterCommit(std::function<void()> effect) { after_commit_.push_back(std::move(effect)); }
 
   UserRepository Users() { return UserRepository(connection_); }
   CustomerRepository Customers() { return CustomerRepository(connection_); }
@@ -44,6 +51,7 @@ class Transaction {
  private:
   sql::Connection& connection_;
   bool open_ = true;
+  std::vector<std::function<void()>> after_commit_;
 };
 
 }  // namespace orderly::store

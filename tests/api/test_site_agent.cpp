@@ -1,5 +1,7 @@
 // orderly-agent, the reference site agent, against a real server: it approves and carries out the
 // orders of one Marketplace.Slurm offering with shell commands (spec processing.md §12.2).
+#include <stdlib.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -177,6 +179,71 @@ TEST_F(SiteAgentTest, UnreachableServerIsReportedAndNothingRuns) {
 TEST_F(SiteAgentTest, MissingTokenIsAUsageError) {
   std::vector<std::string> argv = {ORDERLY_AGENT_PATH, "--offering", slurm_, "--once"};
   EXPECT_EQ(RunProgram(argv, &agent_output_), 2) << agent_output_;
+}
+
+// The agent takes its settings from a configuration file ([agent] section, the same file and key
+// table as orderly's), with the command line and ORDERLY_AGENT_* variables winning over it.
+class SiteAgentConfigTest : public SiteAgentTest {
+ protected:
+  void TearDown() override {
+    ::unsetenv("ORDERLY_AGENT_TOKEN");
+    SiteAgentTest::TearDown();
+  }
+
+  // A shared file: orderly's own sections beside the agent's, which the agent skips.
+  std::string ConfigFile(const std::string& extra = {}) {
+    const auto path = server().directory() / "orderly.toml";
+    std::ofstream(path) << "[store]\ndb = \"sqlite:/nonexistent/orderly.db\"\n"
+                        << "[log]\nformat = \"json\"\n"
+                        << "[agent]\napi_url = \"http://127.0.0.1:" << server().port() << "\"\n"
+                        << "token = \"" << provider_owner_.token << "\"\n"
+                        << "offering = \"" << slurm_ << "\"\n"
+                        << "state_dir = \"" << (server().directory() / "agent-state").string()
+                        << "\"\n"
+                        << "create_command = \"echo from-file\"\n"
+                        << extra;
+    return path.string();
+  }
+
+  int RunAgentWithConfig(std::vector<std::string> extra) {
+    std::vector<std::string> argv = {ORDERLY_AGENT_PATH, "--once"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return RunProgram(argv, &agent_output_);
+  }
+};
+
+TEST_F(SiteAgentConfigTest, TakesEverySettingFromTheFile) {
+  const std::string order = NewOrder(owner_.token, slurm_);
+  ASSERT_EQ(RunAgentWithConfig({"--config", ConfigFile()}), 0) << agent_output_;
+  const auto finished = Order(order);
+  EXPECT_EQ(finished["state"], "done") << agent_output_;
+  EXPECT_EQ(Resource(finished["marketplace_resource_uuid"])["backend_id"], "from-file");
+}
+
+TEST_F(SiteAgentConfigTest, CommandLineBeatsTheFile) {
+  const std::string order = NewOrder(owner_.token, slurm_);
+  ASSERT_EQ(RunAgentWithConfig({"--config", ConfigFile(), "--create-command", "echo from-cli"}), 0)
+      << agent_output_;
+  EXPECT_EQ(Resource(Order(order)["marketplace_resource_uuid"])["backend_id"], "from-cli");
+}
+
+TEST_F(SiteAgentConfigTest, EnvironmentBeatsTheFile) {
+  const std::string order = NewOrder(owner_.token, slurm_);
+  ::setenv("ORDERLY_AGENT_TOKEN", "0000000000000000000000000000000000000000", 1);
+  EXPECT_EQ(RunAgentWithConfig({"--config", ConfigFile()}), 1) << agent_output_;
+  EXPECT_EQ(Order(order)["state"], "pending-provider") << "the wrong token from the environment";
+}
+
+TEST_F(SiteAgentConfigTest, FileWithProblemsIsAUsageErrorNamingTheLine) {
+  const std::string path = ConfigFile("period = 0\n");
+  EXPECT_EQ(RunAgentWithConfig({"--config", path}), 2) << agent_output_;
+  EXPECT_NE(agent_output_.find(path + ":11: invalid value for 'agent.period'"), std::string::npos)
+      << agent_output_;
+}
+
+TEST_F(SiteAgentConfigTest, MissingOfferingIsAUsageError) {
+  EXPECT_EQ(RunAgentWithConfig({"--token", provider_owner_.token}), 2) << agent_output_;
+  EXPECT_NE(agent_output_.find("no offering"), std::string::npos) << agent_output_;
 }
 
 }  // namespace

@@ -181,5 +181,38 @@ TEST_F(WaldurClientCompatTest, ListsArePagedByLinkHeaders) {
   EXPECT_EQ(seen.size(), 5u);
 }
 
+// The agent's calls that orderly leaves out (spec README §1: component usage, offering users,
+// resource endpoints, teams, agent registration are out of scope) answer 404 with a detail that
+// says why, not a bare "Not found.", and change nothing.
+TEST_F(WaldurClientCompatTest, CallsOutOfScopeAnswer404SayingSo) {
+  const std::string order = NewOrder(owner_.token, slurm_);
+  const std::string resource = Hex(Order(order)["marketplace_resource_uuid"]);
+  const std::string before = Order(order).dump();
+  const std::vector<std::pair<std::string, std::string>> calls = {
+      {"GET", "/api/marketplace-provider-resources/" + resource + "/team/"},
+      {"POST", "/api/marketplace-provider-resources/" + resource + "/set_endpoints/"},
+      {"GET", "/api/marketplace-offering-users/?offering_uuid=" + Hex(slurm_)},
+      {"POST", "/api/marketplace-component-usages/set_usage/"},
+      {"GET", "/api/marketplace-component-usages/?resource_uuid=" + resource},
+      {"POST", "/api/marketplace-component-usages/" + resource + "/set_user_usages/"},
+      {"GET", "/api/marketplace-site-agent-identities/?name=agent-" + Hex(slurm_)},
+      {"POST", "/api/marketplace-site-agent-identities/" + resource + "/register_service/"},
+  };
+  for (const auto& [method, path] : calls) {
+    const auto body = method == "POST" ? std::optional<nlohmann::json>(nlohmann::json{
+                                             {"usages", {{{"type", "cpu"}, {"amount", "1"}}}},
+                                             {"endpoints", {{{"name", "x"}, {"url", "y"}}}}})
+                                       : std::nullopt;
+    auto [status, answer] = Agent(method, path, body);
+    EXPECT_EQ(status, 404) << method << " " << path;
+    EXPECT_NE(answer.value("detail", "").find("out of its scope"), std::string::npos)
+        << method << " " << path << ": " << answer;
+  }
+  EXPECT_EQ(Order(order).dump(), before);
+  auto [status, answer] = Agent("GET", "/api/marketplace-no-such-thing/");
+  EXPECT_EQ(status, 404);
+  EXPECT_EQ(answer["detail"], "Not found.");
+}
+
 }  // namespace
 }  // namespace orderly::testing

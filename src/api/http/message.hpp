@@ -19,6 +19,8 @@ struct Request {
   // For logs and metrics: the matched route's pattern, and the caller once authenticated.
   std::string route;
   std::string user;
+  // X-Request-ID as received when sane, else made up (App::Handle); also in transition logs.
+  std::string request_id;
 
   // The first value of a header (name in lower case), or empty.
   std::string_view Header(std::string_view lower_name) const;

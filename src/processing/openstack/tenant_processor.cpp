@@ -1,9 +1,9 @@
 #include "processing/openstack/tenant_processor.hpp"
 
-#include <memory>
 #include <string>
 
 #include "processing/backend_http/backend_client.hpp"
+#include "processing/backend_http/order_dispatch.hpp"
 #include "processing/openstack/keystone_session.hpp"
 #include "processing/openstack/quota_mapping.hpp"
 
@@ -13,6 +13,7 @@ namespace {
 using backend_http::BackendClient;
 using backend_http::BackendError;
 using backend_http::BackendRequest;
+using backend_http::Succeeded;
 using nlohmann::json;
 
 // One order's conversation with OpenStack; `step` says where a failure happened.
@@ -130,13 +131,6 @@ class TenantCall {
   KeystoneSession session_;
 };
 
-service::ProcessingResult Succeeded(std::string output) {
-  service::ProcessingResult result;
-  result.succeeded = true;
-  result.output = std::move(output);
-  return result;
-}
-
 }  // namespace
 
 void TenantProcessor::Validate(const domain::Offering& offering, domain::OrderType) const {
@@ -145,58 +139,45 @@ void TenantProcessor::Validate(const domain::Offering& offering, domain::OrderTy
 
 service::ProcessingResult TenantProcessor::Process(const service::ProcessingInput& input) {
   const auto& order = input.record.order;
-  const std::string where =
-      "OpenStack.Tenant " + std::string(domain::NameOf(order.type)) + " order";
-  OpenStackSettings settings;
-  try {
-    settings = ReadOpenStackSettings(input.offering.secret_options);
-  } catch (const std::exception& error) {
-    // The offering changed after the order was placed.
-    return backend_http::FailureFrom(
-        BackendError(error.what(), "secret_options of the offering", false), where);
-  }
-  std::unique_ptr<TenantCall> call;
-  try {
-    call = std::make_unique<TenantCall>(settings, input);
-    call->Authenticate();
-    switch (order.type) {
-      case domain::OrderType::kCreate: {
-        const json project = call->FindOrCreateProject();
-        const std::string project_id = project.value("id", "");
-        if (project_id.empty()) {
-          throw BackendError("Keystone returned a project without an id",
-                             "project: " + project.dump(), false);
+  return backend_http::ProcessOrder<TenantCall>(
+      input, ReadOpenStackSettings, [&](TenantCall& call) -> service::ProcessingResult {
+        call.Authenticate();
+        switch (order.type) {
+          case domain::OrderType::kCreate: {
+            const json project = call.FindOrCreateProject();
+            const std::string project_id = project.value("id", "");
+            if (project_id.empty()) {
+              throw BackendError("Keystone returned a project without an id",
+                                 "project: " + project.dump(), false);
+            }
+            const json quotas = call.SetQuotas(project_id, order.limits);
+            auto result =
+                Succeeded("Created Keystone project " + project_id + " ('" +
+                          project.value("name", "") + "'); quotas " + quotas.dump() + "\n");
+            result.backend_id = project_id;
+            result.backend_metadata = json{{"tenant_name", project.value("name", "")},
+                                           {"domain_id", project.value("domain_id", "")},
+                                           {"quotas", quotas}};
+            return result;
+          }
+          case domain::OrderType::kUpdate: {
+            if (input.resource.backend_id.empty()) {
+              throw BackendError("Limit updating is available only for tenants.",
+                                 "the resource has no OpenStack project id (backend_id)", false);
+            }
+            const json quotas = call.SetQuotas(input.resource.backend_id, order.limits);
+            return Succeeded("Set quotas of project " + input.resource.backend_id + ": " +
+                             quotas.dump() + "\n");
+          }
+          case domain::OrderType::kTerminate: {
+            if (input.resource.backend_id.empty())
+              return Succeeded("No OpenStack project to delete.\n");
+            call.DeleteProject(input.resource.backend_id);
+            return Succeeded("Deleted Keystone project " + input.resource.backend_id + "\n");
+          }
         }
-        const json quotas = call->SetQuotas(project_id, order.limits);
-        auto result = Succeeded("Created Keystone project " + project_id + " ('" +
-                                project.value("name", "") + "'); quotas " + quotas.dump() + "\n");
-        result.backend_id = project_id;
-        result.backend_metadata = json{{"tenant_name", project.value("name", "")},
-                                       {"domain_id", project.value("domain_id", "")},
-                                       {"quotas", quotas}};
-        return result;
-      }
-      case domain::OrderType::kUpdate: {
-        if (input.resource.backend_id.empty()) {
-          throw BackendError("Limit updating is available only for tenants.",
-                             "the resource has no OpenStack project id (backend_id)", false);
-        }
-        const json quotas = call->SetQuotas(input.resource.backend_id, order.limits);
-        return Succeeded("Set quotas of project " + input.resource.backend_id + ": " +
-                         quotas.dump() + "\n");
-      }
-      case domain::OrderType::kTerminate: {
-        if (input.resource.backend_id.empty())
-          return Succeeded("No OpenStack project to delete.\n");
-        call->DeleteProject(input.resource.backend_id);
-        return Succeeded("Deleted Keystone project " + input.resource.backend_id + "\n");
-      }
-    }
-  } catch (const BackendError& error) {
-    return backend_http::FailureFrom(
-        error, where + ", " + (call ? call->step : std::string("connecting")));
-  }
-  return {};
+        return {};
+      });
 }
 
 }  // namespace orderly::processing::openstack

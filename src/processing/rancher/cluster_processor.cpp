@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "processing/backend_http/backend_client.hpp"
+#include "processing/backend_http/order_dispatch.hpp"
 #include "processing/rancher/rancher_settings.hpp"
 
 namespace orderly::processing::rancher {
@@ -11,6 +12,7 @@ namespace {
 using backend_http::BackendClient;
 using backend_http::BackendError;
 using backend_http::BackendRequest;
+using backend_http::Succeeded;
 using nlohmann::json;
 
 constexpr const char* kResourceLabel = "orderly/resource-uuid";
@@ -109,13 +111,6 @@ class ClusterCall {
   BackendClient client_;
 };
 
-service::ProcessingResult Succeeded(std::string output) {
-  service::ProcessingResult result;
-  result.succeeded = true;
-  result.output = std::move(output);
-  return result;
-}
-
 }  // namespace
 
 void ClusterProcessor::Validate(const domain::Offering& offering, domain::OrderType) const {
@@ -124,56 +119,44 @@ void ClusterProcessor::Validate(const domain::Offering& offering, domain::OrderT
 
 service::ProcessingResult ClusterProcessor::Process(const service::ProcessingInput& input) {
   const auto& order = input.record.order;
-  const std::string where =
-      "Marketplace.Rancher " + std::string(domain::NameOf(order.type)) + " order";
-  RancherSettings settings;
-  try {
-    settings = ReadRancherSettings(input.offering.secret_options);
-  } catch (const std::exception& error) {
-    return backend_http::FailureFrom(
-        BackendError(error.what(), "secret_options of the offering", false), where);
-  }
-  std::unique_ptr<ClusterCall> call;
-  try {
-    call = std::make_unique<ClusterCall>(settings, input);
-    switch (order.type) {
-      case domain::OrderType::kCreate: {
-        const json created = call->FindOrCreate();
-        const std::string id = created.value("id", "");
-        if (id.empty())
-          throw BackendError("Rancher returned a cluster without an id", created.dump(), false);
-        const json cluster = call->FollowUntilActive(id);
-        auto result = Succeeded("Rancher cluster " + id + " ('" + cluster.value("name", "") +
-                                "') is active.\n");
-        result.backend_id = id;
-        result.backend_metadata =
-            json{{"cluster_name", cluster.value("name", "")},
-                 {"state", cluster.value("state", "")},
-                 {"url", cluster.value("/links/self"_json_pointer, std::string())}};
-        return result;
-      }
-      case domain::OrderType::kUpdate: {
-        if (input.resource.backend_id.empty()) {
-          throw BackendError("The resource has no Rancher cluster id.",
-                             "resource backend_id is empty", false);
+  return backend_http::ProcessOrder<ClusterCall>(
+      input, ReadRancherSettings, [&](ClusterCall& call) -> service::ProcessingResult {
+        switch (order.type) {
+          case domain::OrderType::kCreate: {
+            const json created = call.FindOrCreate();
+            const std::string id = created.value("id", "");
+            if (id.empty())
+              throw BackendError("Rancher returned a cluster without an id", created.dump(), false);
+            const json cluster = call.FollowUntilActive(id);
+            auto result = Succeeded("Rancher cluster " + id + " ('" + cluster.value("name", "") +
+                                    "') is active.\n");
+            result.backend_id = id;
+            result.backend_metadata =
+                json{{"cluster_name", cluster.value("name", "")},
+                     {"state", cluster.value("state", "")},
+                     {"url", cluster.value("/links/self"_json_pointer, std::string())}};
+            return result;
+          }
+          case domain::OrderType::kUpdate: {
+            if (input.resource.backend_id.empty()) {
+              throw BackendError("The resource has no Rancher cluster id.",
+                                 "resource backend_id is empty", false);
+            }
+            call.step = "checking cluster " + input.resource.backend_id;
+            const json cluster = call.Read(input.resource.backend_id);
+            return Succeeded("Rancher cluster " + input.resource.backend_id + " is " +
+                             cluster.value("state", "") +
+                             "; the new limits are recorded (Rancher has no quota they map to).\n");
+          }
+          case domain::OrderType::kTerminate: {
+            if (input.resource.backend_id.empty())
+              return Succeeded("No Rancher cluster to delete.\n");
+            call.Delete(input.resource.backend_id);
+            return Succeeded("Deleted Rancher cluster " + input.resource.backend_id + "\n");
+          }
         }
-        call->step = "checking cluster " + input.resource.backend_id;
-        const json cluster = call->Read(input.resource.backend_id);
-        return Succeeded("Rancher cluster " + input.resource.backend_id + " is " +
-                         cluster.value("state", "") +
-                         "; the new limits are recorded (Rancher has no quota they map to).\n");
-      }
-      case domain::OrderType::kTerminate: {
-        if (input.resource.backend_id.empty()) return Succeeded("No Rancher cluster to delete.\n");
-        call->Delete(input.resource.backend_id);
-        return Succeeded("Deleted Rancher cluster " + input.resource.backend_id + "\n");
-      }
-    }
-  } catch (const BackendError& error) {
-    return backend_http::FailureFrom(
-        error, where + ", " + (call ? call->step : std::string("connecting")));
-  }
-  return {};
+        return {};
+      });
 }
 
 }  // namespace orderly::processing::rancher

@@ -3,6 +3,7 @@
 #include "domain/event_types.hpp"
 #include "service/execution_hook.hpp"
 #include "service/secrets.hpp"
+#include "service/transition_log.hpp"
 
 namespace orderly::service {
 namespace {
@@ -25,15 +26,20 @@ void Workflow::MoveOrder(domain::Order& order, domain::OrderState to, domain::Of
   order.modified = now_;
   if (StampsCompletion(to)) order.completed_at = now_;
   tx_.Orders().Update(order);
-  nlohmann::json event_context = {{"from_state", domain::NameOf(from)}, {"to_state", domain::NameOf(to)}};
+  nlohmann::json event_context = {{"from_state", domain::NameOf(from)},
+                                  {"to_state", domain::NameOf(to)}};
   if (to == domain::OrderState::kErred) {
     event_context["error_message"] = order.error_message;
     event_context["error_traceback"] = order.error_traceback;
   }
-  const std::string text = message.empty() ? "Order moved from " + std::string(domain::NameOf(from)) +
-                                                 " to " + std::string(domain::NameOf(to)) + "."
-                                           : message;
-  Log(domain::EventScope::kOrder, order.uuid, domain::OrderEventType(to), text, std::move(event_context));
+  const std::string text = message.empty()
+                               ? "Order moved from " + std::string(domain::NameOf(from)) + " to " +
+                                     std::string(domain::NameOf(to)) + "."
+                               : message;
+  Log(domain::EventScope::kOrder, order.uuid, domain::OrderEventType(to), text,
+      std::move(event_context));
+  Announce("order", order.uuid, order.uuid, domain::NameOf(from), domain::NameOf(to),
+           domain::OrderEventType(to));
   // processing.md §9.4: whoever placed the order with a callback_url hears of every state change;
   // the POST leaves from the outbox after this transaction commits.
   if (order.callback_url && !order.callback_url->empty() && from != to) {
@@ -44,7 +50,8 @@ void Workflow::MoveOrder(domain::Order& order, domain::OrderState to, domain::Of
   }
 }
 
-void Workflow::SaveOrder(domain::Order& order, std::string_view event_type, const std::string& message) {
+void Workflow::SaveOrder(domain::Order& order, std::string_view event_type,
+                         const std::string& message) {
   order.modified = now_;
   tx_.Orders().Update(order);
   Log(domain::EventScope::kOrder, order.uuid, event_type, message, nlohmann::json::object());
@@ -60,7 +67,8 @@ void Workflow::ApplyOutcome(domain::OrderOutcome outcome, const domain::Order& o
     resource.error_message.clear();
     resource.error_traceback.clear();
   }
-  if (outcome == domain::OrderOutcome::kProcessorFailed || outcome == domain::OrderOutcome::kMarkedErred) {
+  if (outcome == domain::OrderOutcome::kProcessorFailed ||
+      outcome == domain::OrderOutcome::kMarkedErred) {
     resource.error_message = order.error_message;
     resource.error_traceback = order.error_traceback;
   }
@@ -74,8 +82,10 @@ void Workflow::ApplyOutcome(domain::OrderOutcome outcome, const domain::Order& o
                            std::string(domain::NameOf(to)) + " (" +
                            std::string(domain::NameOf(order.type)) + " order " +
                            std::string(domain::NameOf(order.state)) + ").";
-  Log(domain::EventScope::kResource, resource.uuid, domain::ResourceEventType(outcome, order.type), text,
-      std::move(event_context));
+  Log(domain::EventScope::kResource, resource.uuid, domain::ResourceEventType(outcome, order.type),
+      text, std::move(event_context));
+  Announce("resource", resource.uuid, order.uuid, domain::NameOf(from), domain::NameOf(to),
+           domain::ResourceEventType(outcome, order.type));
 }
 
 void Workflow::MoveResource(domain::Resource& resource, domain::ResourceState to,
@@ -88,6 +98,7 @@ void Workflow::MoveResource(domain::Resource& resource, domain::ResourceState to
   context["from_state"] = domain::NameOf(from);
   context["to_state"] = domain::NameOf(to);
   Log(domain::EventScope::kResource, resource.uuid, event_type, message, std::move(context));
+  Announce("resource", resource.uuid, "", domain::NameOf(from), domain::NameOf(to), event_type);
 }
 
 void Workflow::SaveResource(domain::Resource& resource, std::string_view event_type,
@@ -105,6 +116,23 @@ void Workflow::LogOrder(const domain::Uuid& order_uuid, std::string_view event_t
 void Workflow::LogResource(const domain::Uuid& resource_uuid, std::string_view event_type,
                            const std::string& message, nlohmann::json context) {
   Log(domain::EventScope::kResource, resource_uuid, event_type, message, std::move(context));
+}
+
+void Workflow::Announce(std::string_view subject, const domain::Uuid& uuid,
+                        const domain::Uuid& order_uuid, std::string_view from, std::string_view to,
+                        std::string_view action) {
+  if (context_.transitions == nullptr || from == to) return;
+  tx_.AfterCommit(
+      [log = context_.transitions, transition = Transition{.subject = std::string(subject),
+                                                           .uuid = uuid,
+                                                           .order_uuid = order_uuid,
+                                                           .from = std::string(from),
+                                                           .to = std::string(to),
+                                                           .action = std::string(action),
+                                                           .user = actor_ ? actor_->username : "",
+                                                           .request_id = context_.request_id}] {
+        log->Record(transition);
+      });
 }
 
 void Workflow::Log(domain::EventScope scope, const domain::Uuid& uuid, std::string_view event_type,

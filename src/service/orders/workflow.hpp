@@ -31,16 +31,21 @@ class Workflow {
   void ApplyOutcome(domain::OrderOutcome outcome, const domain::Order& order,
                     domain::Resource& resource);
   // Sets a resource's state directly (repairs) and logs it.
-  void MoveResource(domain::Resource& resource, domain::ResourceState to, std::string_view event_type,
-                    const std::string& message, nlohmann::json context = nlohmann::json::object());
-  void SaveResource(domain::Resource& resource, std::string_view event_type, const std::string& message);
+  void MoveResource(domain::Resource& resource, domain::ResourceState to,
+                    std::string_view event_type, const std::string& message,
+                    nlohmann::json context = nlohmann::json::object());
+  void SaveResource(domain::Resource& resource, std::string_view event_type,
+                    const std::string& message);
 
-  void LogOrder(const domain::Uuid& order_uuid, std::string_view event_type, const std::string& message,
-                nlohmann::json context = nlohmann::json::object());
+  void LogOrder(const domain::Uuid& order_uuid, std::string_view event_type,
+                const std::string& message, nlohmann::json context = nlohmann::json::object());
   void LogResource(const domain::Uuid& resource_uuid, std::string_view event_type,
                    const std::string& message, nlohmann::json context = nlohmann::json::object());
 
  private:
+  // Tells the context's TransitionLog of a state change once the transaction commits.
+  void Announce(std::string_view subject, const domain::Uuid& uuid, const domain::Uuid& order_uuid,
+                std::string_view from, std::string_view to, std::string_view action);
   void Log(domain::EventScope scope, const domain::Uuid& uuid, std::string_view event_type,
            const std::string& message, nlohmann::json context);
 
