@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # The C++ test suite under AddressSanitizer + UndefinedBehaviorSanitizer (g++; docs/testing.md).
-# Builds into build-asan/ (or $1), runs ctest there and fails when a test fails or when any process
-# (a test binary or a server, worker or agent a test started) wrote a sanitizer report.
+# Builds into build-asan/ (or BUILD_DIR), runs ctest there and fails when a test fails or when any
+# process (a test binary or a server, worker or agent a test started) wrote a sanitizer report.
+#   scripts/sanitize.sh [BUILD_DIR] [-- CTEST_ARGS...]   (CTEST_ARGS, e.g. `-R Customer`, replace
+#                                                        the default selection below)
 #   ORDERLY_SANITIZE_ALL=1   also run every PostgreSQL twin (pg.*), not only the store-specific ones
 #   ORDERLY_SANITIZE_JOBS=N  ctest's parallelism (default: the number of cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-build_dir=$(realpath -m "${1:-build-asan}")
+build_dir=build-asan
+if [ $# -gt 0 ] && [ "$1" != -- ]; then build_dir=$1; shift; fi
+if [ $# -gt 0 ] && [ "$1" = -- ]; then shift; fi
+build_dir=$(realpath -m "$build_dir")
 jobs=${ORDERLY_SANITIZE_JOBS:-$(nproc)}
 
 # -O1: builds faster than -O2 and keeps stack traces readable. No web UI and no .deb: the browser,
@@ -42,7 +47,9 @@ cmake --build "$build_dir" || { no_reports; exit 1; }
 
 cd "$build_dir"
 status=0
-if [ "${ORDERLY_SANITIZE_ALL:-0}" = 1 ]; then
+if [ $# -gt 0 ]; then
+  ctest --output-on-failure --timeout 900 -j "$jobs" "$@" || status=1
+elif [ "${ORDERLY_SANITIZE_ALL:-0}" = 1 ]; then
   ctest --output-on-failure --timeout 900 -j "$jobs" || status=1
 else
   # The pg.* twins run the same service and API code as the SQLite tests; only the tests whose
