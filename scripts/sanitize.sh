@@ -19,7 +19,9 @@ jobs=${ORDERLY_SANITIZE_JOBS:-$(nproc)}
 # vitest and package tests exercise no C++ that the API tests do not already run.
 launcher=()
 if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=g++ "${launcher[@]}" \
+# g++ through CXX, which CMake reads only when it creates the cache: a -DCMAKE_CXX_COMPILER=g++ on an
+# existing cache (which holds /usr/bin/g++) would make it delete the cache and configure afresh.
+CXX=g++ cmake -S . -B "$build_dir" -G Ninja "${launcher[@]}" \
       -DORDERLY_SANITIZE=ON -DORDERLY_WEB=OFF \
       -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" >/dev/null
 
