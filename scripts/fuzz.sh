@@ -10,6 +10,7 @@
 #              ORDERLY_FUZZ_ARTIFACTS (where crashing inputs go; default <build dir>/fuzz-artifacts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
 root=$(pwd)
 
 build_dir=${1:-${ORDERLY_FUZZ_BUILD_DIR:-build-fuzz}}
@@ -21,7 +22,9 @@ started=$(date +%s)
 if [ ! -f "$build_dir/build.ninja" ]; then
   launcher=()
   if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+  # -O1 with line tables only: the instrumented build is the slow part of a short CI run.
   cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
     -DCMAKE_CXX_COMPILER=clang++ -DORDERLY_FUZZ=ON -DORDERLY_WEB=OFF -DBUILD_TESTING=OFF \
     "${launcher[@]}" >/dev/null
 fi

@@ -15,15 +15,15 @@ if [ $# -gt 0 ] && [ "$1" = -- ]; then shift; fi
 build_dir=$(realpath -m "$build_dir")
 jobs=${ORDERLY_SANITIZE_JOBS:-$(nproc)}
 
-# -O1: builds faster than -O2 and keeps stack traces readable. No web UI and no .deb: the browser,
-# vitest and package tests exercise no C++ that the API tests do not already run.
+# -O1 -g1: builds faster than -O2 -g and keeps file and line in stack traces. No web UI and no
+# .deb: the browser, vitest and package tests exercise no C++ that the API tests do not already run.
 launcher=()
 if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 # g++ through CXX, which CMake reads only when it creates the cache: a -DCMAKE_CXX_COMPILER=g++ on an
 # existing cache (which holds /usr/bin/g++) would make it delete the cache and configure afresh.
 CXX=g++ cmake -S . -B "$build_dir" -G Ninja "${launcher[@]}" \
       -DORDERLY_SANITIZE=ON -DORDERLY_WEB=OFF \
-      -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" >/dev/null
+      -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" >/dev/null
 
 # Every sanitized process writes its report into $reports (one file per process, named after the
 # executable and pid) instead of its standard error: a server the tests started may die of a report
