@@ -14,10 +14,12 @@ namespace {
 // Renews the job's lease in the background while the processor runs.
 class LeaseKeeper {
  public:
-  LeaseKeeper(service::Context& context, const domain::Job& job, const std::string& worker, int lease_seconds)
+  LeaseKeeper(service::Context& context, const domain::Job& job, const std::string& worker,
+              int lease_seconds)
       : thread_([this, &context, job, worker, lease_seconds] {
           std::unique_lock lock(mutex_);
-          while (!done_cv_.wait_for(lock, std::chrono::seconds(std::max(1, lease_seconds / 3)), [this] { return done_; })) {
+          while (!done_cv_.wait_for(lock, std::chrono::seconds(std::max(1, lease_seconds / 3)),
+                                    [this] { return done_; })) {
             lock.unlock();
             try {
               if (!service::RenewJob(context, job, worker, lease_seconds)) {
@@ -49,8 +51,10 @@ class LeaseKeeper {
 
 WorkerPool::WorkerPool(service::Context& context, Registry& registry, WorkerOptions options)
     : context_(context), registry_(registry), options_(options) {
-  // Worker names are unique across processes and restarts, so a lease is never mistaken for another's.
-  const std::string prefix = "pid" + std::to_string(getpid()) + "-" + service::NewUuid().substr(0, 8);
+  // Worker names are unique across processes and restarts, so a lease is never mistaken for
+  // another's.
+  const std::string prefix =
+      "pid" + std::to_string(getpid()) + "-" + service::NewUuid().substr(0, 8);
   for (int i = 0; i < options_.workers; ++i) {
     threads_.emplace_back([this, name = prefix + "-w" + std::to_string(i)] { Loop(name); });
   }
@@ -64,13 +68,14 @@ WorkerPool::~WorkerPool() {
 void WorkerPool::Loop(const std::string& worker) {
   while (!stopping_) {
     std::optional<domain::Job> job;
+    const auto queued_before_claim = registry_.WorkQueued();
     try {
       job = service::ClaimJob(context_, worker, options_.lease_seconds);
     } catch (const std::exception& error) {
       spdlog::error("worker {} could not claim a job: {}", worker, error.what());
     }
     if (!job) {
-      registry_.WaitForWork(options_.idle_poll);
+      registry_.WaitForWork(queued_before_claim, options_.idle_poll);
       continue;
     }
     RunJob(*job, worker);
@@ -89,8 +94,9 @@ void WorkerPool::RunJob(const domain::Job& job, const std::string& worker) {
         result = input->kind == domain::JobKind::kPull ? processor.Follow(*input)
                                                        : processor.Process(*input);
       } catch (const std::exception& error) {
-        result = service::ProcessingResult{.error_message = error.what(),
-                                           .error_traceback = std::string("processor raised: ") + error.what()};
+        result = service::ProcessingResult{
+            .error_message = error.what(),
+            .error_traceback = std::string("processor raised: ") + error.what()};
       }
     }
     service::FinishJob(context_, job, worker, result);

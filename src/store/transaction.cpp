@@ -2,7 +2,8 @@
 
 namespace orderly::store {
 
-Transaction::Transaction(sql::Connection& connection, bool write) : connection_(connection) {
+Transaction::Transaction(sql::Connection& connection, bool write, PermissionCache* permissions)
+    : connection_(connection), permissions_(permissions) {
   connection_.Begin(write);
 }
 
@@ -18,6 +19,13 @@ Transaction::~Transaction() {
 void Transaction::Commit() {
   connection_.Commit();
   open_ = false;
+  for (const auto& then : after_commit_) {
+    try {
+      then();
+    } catch (...) {
+      // The data is committed; a failed notification only costs the listener a poll.
+    }
+  }
 }
 
 }  // namespace orderly::store

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <functional>
+#include <vector>
+
 #include "store/callback_repository.hpp"
 #include "store/customer_repository.hpp"
 #include "store/event_repository.hpp"
@@ -20,18 +23,21 @@ namespace orderly::store {
 // One unit of work: every repository reached through it shares the same database transaction.
 class Transaction {
  public:
-  Transaction(sql::Connection& connection, bool write);
+  Transaction(sql::Connection& connection, bool write, PermissionCache* permissions = nullptr);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
 
   void Commit();
+  // Runs `then` once the transaction has committed (never when it rolls back), e.g. to tell
+  // another thread about rows it can only see from then on. A throwing `then` is ignored.
+  void AfterCommit(std::function<void()> then) { after_commit_.push_back(std::move(then)); }
 
   UserRepository Users() { return UserRepository(connection_); }
   CustomerRepository Customers() { return CustomerRepository(connection_); }
   ProjectRepository Projects() { return ProjectRepository(connection_); }
   OfferingRepository Offerings() { return OfferingRepository(connection_); }
-  RoleRepository Roles() { return RoleRepository(connection_); }
+  RoleRepository Roles() { return RoleRepository(connection_, permissions_, roles_changed_); }
   OrderRepository Orders() { return OrderRepository(connection_); }
   ResourceRepository Resources() { return ResourceRepository(connection_); }
   EventRepository Events() { return EventRepository(connection_); }
@@ -43,6 +49,9 @@ class Transaction {
 
  private:
   sql::Connection& connection_;
+  PermissionCache* permissions_;
+  bool roles_changed_ = false;
+  std::vector<std::function<void()>> after_commit_;
   bool open_ = true;
 };
 
