@@ -216,8 +216,8 @@ TEST_F(StoreTest, AfterCommitRunsOnlyOnceCommitted) {
   int told = 0;
   bool committed_when_told = false;
   store_->Write([&](Transaction& tx) {
-    tx.Users().Insert(
-        domain::User{.uuid = std::string(32, '1'), .username = "alice", .date_joined = "x"}, "");
+    domain::User alice{.uuid = std::string(32, '1'), .username = "alice", .date_joined = "x"};
+    tx.Users().Insert(alice, "");
     tx.AfterCommit([&] {
       ++told;
       // Another connection sees the row by now.
