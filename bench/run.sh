@@ -9,7 +9,8 @@
 #   options: --skip-micro (no Google Benchmark run), --keep (keep the temporary directory),
 #            --only=GROUPS (comma-separated: writes, processing, reads, postgresql, micro)
 #   environment: ORDERLY_BENCH_BUILD_DIR (default build-release), ORDERLY_BENCH_SERVER_THREADS
-#                (default: orderly's own default), ORDERLY_BENCH_DURATION (seconds per phase)
+#                (default: orderly's own default), ORDERLY_BENCH_DURATION (seconds per phase),
+#                ORDERLY_BENCH_PREBUILT (run the binaries of this directory instead of building)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -25,7 +26,7 @@ for arg in "$@"; do
     --skip-micro) run_micro=0 ;;
     --keep) keep=1 ;;
     --only=*) only=${arg#--only=} ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -70,16 +71,25 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 build_dir=${ORDERLY_BENCH_BUILD_DIR:-build-release}
-echo "bench: building Release into $build_dir" >&2
-# Quiet when it works; the whole log when it does not (ninja prints compiler errors on stdout).
-if ! { cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DORDERLY_BENCH=ON -DBUILD_TESTING=OFF &&
-       cmake --build "$build_dir" --target orderly_bench_all; } >"$work/build.log" 2>&1; then
-  cat "$work/build.log" >&2
-  echo "bench: the Release build failed" >&2
-  exit 1
+if [ -n "${ORDERLY_BENCH_PREBUILT:-}" ]; then
+  # Binaries built earlier (a copy of build-release kept from before a change), to compare before
+  # and after a change on the same machine within minutes.
+  prebuilt=$(cd "$ORDERLY_BENCH_PREBUILT" && pwd)
+  echo "bench: using the binaries in $prebuilt (no build)" >&2
+  orderly_bin="$prebuilt/orderly"
+  tools="$prebuilt/bench"
+else
+  echo "bench: building Release into $build_dir" >&2
+  # Quiet when it works; the whole log when it does not (ninja prints compiler errors on stdout).
+  if ! { cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DORDERLY_BENCH=ON -DBUILD_TESTING=OFF &&
+         cmake --build "$build_dir" --target orderly_bench_all; } >"$work/build.log" 2>&1; then
+    cat "$work/build.log" >&2
+    echo "bench: the Release build failed" >&2
+    exit 1
+  fi
+  orderly_bin="$repo/$build_dir/orderly"
+  tools="$repo/$build_dir/bench"
 fi
-orderly_bin="$repo/$build_dir/orderly"
-tools="$repo/$build_dir/bench"
 
 # Starts `orderly serve` on a free loopback port (port 0; the server prints the one it bound).
 # Several may run at once (API nodes on one PostgreSQL database); stop_server stops them all.

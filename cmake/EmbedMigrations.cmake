@@ -7,6 +7,8 @@ set(body "")
 foreach(file IN LISTS files)
   get_filename_component(name "${file}" NAME_WE)
   string(REGEX MATCH "^[0-9]+" version "${name}")
+  # 0008 would be an invalid octal literal in C++: drop the leading zeros.
+  string(REGEX REPLACE "^0+([0-9])" "\\1" version "${version}")
   file(READ "${file}" sql)
   string(APPEND body "    {${version}, \"${name}\", R\"orderly_sql(${sql})orderly_sql\"},\n")
 endforeach()

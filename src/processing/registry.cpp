@@ -40,11 +40,15 @@ void Registry::OrderExecuting(store::Transaction& tx, const domain::Order& order
   For(type).OnExecuting(tx, order);
   if (!For(type).Automated()) return;
   tx.Jobs().Enqueue(order.id, order.uuid, order.modified);
-  {
-    std::lock_guard lock(mutex_);
-    ++enqueued_;
-  }
-  work_.notify_one();
+  // Only after the commit can a worker claim the job; woken earlier, it finds nothing and sleeps
+  // its whole poll.
+  tx.AfterCommit([this] {
+    {
+      std::lock_guard lock(mutex_);
+      ++enqueued_;
+    }
+    work_.notify_one();
+  });
 }
 
 void Registry::ValidateOrder(const domain::Offering& offering, domain::OrderType type) {
@@ -57,9 +61,13 @@ void Registry::CancelAtBackend(const domain::Offering& offering, const domain::O
   For(offering.type).CancelAtBackend(offering, order);
 }
 
-void Registry::WaitForWork(std::chrono::milliseconds at_most) {
+std::uint64_t Registry::WorkQueued() {
+  std::lock_guard lock(mutex_);
+  return enqueued_;
+}
+
+void Registry::WaitForWork(std::uint64_t seen, std::chrono::milliseconds at_most) {
   std::unique_lock lock(mutex_);
-  const auto seen = enqueued_;
   work_.wait_for(lock, at_most, [&] { return enqueued_ != seen; });
 }
 

@@ -42,8 +42,12 @@ class Registry final : public service::ExecutionHook {
   // the server knows its port.
   void SetPublicUrl(const std::string& public_url);
 
-  // Lets idle workers look for the new job at once instead of at their next poll.
-  void WaitForWork(std::chrono::milliseconds at_most);
+  // Lets idle workers look for a job queued in this process at once instead of at their next
+  // poll (which stays, for jobs queued by other processes and for retries that come due).
+  // `seen` is WorkQueued() taken before the worker last looked, so a job committed between that
+  // look and the wait is not slept through.
+  std::uint64_t WorkQueued();
+  void WaitForWork(std::uint64_t seen, std::chrono::milliseconds at_most);
 
  private:
   std::map<domain::OfferingType, std::unique_ptr<Processor>> processors_;

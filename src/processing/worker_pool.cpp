@@ -68,13 +68,14 @@ WorkerPool::~WorkerPool() {
 void WorkerPool::Loop(const std::string& worker) {
   while (!stopping_) {
     std::optional<domain::Job> job;
+    const auto queued_before_claim = registry_.WorkQueued();
     try {
       job = service::ClaimJob(context_, worker, options_.lease_seconds);
     } catch (const std::exception& error) {
       spdlog::error("worker {} could not claim a job: {}", worker, error.what());
     }
     if (!job) {
-      registry_.WaitForWork(options_.idle_poll);
+      registry_.WaitForWork(queued_before_claim, options_.idle_poll);
       continue;
     }
     RunJob(*job, worker);

@@ -78,48 +78,93 @@ OrderRecord ToRecord(const sql::Row& row) {
   return record;
 }
 
-std::string VisibleClause(sql::Params& params, const Visibility& visibility,
-                          const PermissionScope& list_permission) {
-  if (visibility.everything) return "1 = 1";
-  return sql::HoldsPermissionClause(params, visibility.user_id, list_permission, kOrderScopes);
+// The joins of kOrderRecordSelect a WHERE clause reads from, beyond `orders o`. The count
+// joins only these: every join is on a NOT NULL foreign key, so dropping the others does not
+// change how many rows match, and at 1M orders each join costs a lookup per counted row.
+enum OrderJoin : unsigned {
+  kJoinProject = 1U << 0,   // p
+  kJoinCustomer = 1U << 1,  // c, through p
+  kJoinOffering = 1U << 2,  // f
+  kJoinProvider = 1U << 3,  // fc, through f
+  kJoinResource = 1U << 4,  // r
+};
+
+std::string CountFrom(unsigned joins) {
+  std::string from = "SELECT COUNT(*) FROM orders o";
+  if ((joins & (kJoinProject | kJoinCustomer)) != 0)
+    from += " JOIN projects p ON p.id = o.project_id";
+  if ((joins & kJoinCustomer) != 0) from += " JOIN customers c ON c.id = p.customer_id";
+  if ((joins & (kJoinOffering | kJoinProvider)) != 0)
+    from += " JOIN offerings f ON f.id = o.offering_id";
+  if ((joins & kJoinProvider) != 0) from += " JOIN customers fc ON fc.id = f.customer_id";
+  if ((joins & kJoinResource) != 0) from += " JOIN resources r ON r.id = o.resource_id";
+  return from;
 }
 
-std::string FilterClause(sql::Params& params, const Visibility& visibility,
-                         const OrderFilter& filter, std::string_view engine) {
+// One WHERE clause for the list, its count and the visibility check, with the joins it needs.
+class OrderWhere {
+ public:
+  OrderWhere(sql::Params& params, std::string_view engine) : params_(params), engine_(engine) {}
+
+  void Holds(std::int64_t user_id, const PermissionScope& scope) {
+    if (scope.customer) joins_ |= kJoinProject;
+    if (scope.offering_customer) joins_ |= kJoinOffering;
+    Add(sql::HoldsPermissionClause(params_, user_id, scope, kOrderScopes));
+  }
+  void Visible(const Visibility& visibility, const PermissionScope& list_permission) {
+    if (!visibility.everything) Holds(visibility.user_id, list_permission);
+  }
   // The approver clause applies to whoever asks; the service drops it for staff.
-  std::string clause;
-  auto add = [&clause](const std::string& part) { clause += " AND " + part; };
-  if (!filter.project_uuid.empty()) add("p.uuid = " + params.Add(filter.project_uuid));
-  if (!filter.offering_uuid.empty()) add("f.uuid = " + params.Add(filter.offering_uuid));
-  if (!filter.provider_uuid.empty()) add("fc.uuid = " + params.Add(filter.provider_uuid));
-  if (!filter.customer_uuid.empty()) add("c.uuid = " + params.Add(filter.customer_uuid));
-  if (!filter.resource_uuid.empty()) add("r.uuid = " + params.Add(filter.resource_uuid));
-  if (!filter.query.empty()) {
-    const std::string text = params.Add(filter.query);
-    const std::string like(sql::DialectOf(engine).case_insensitive_like);
-    add("(o.uuid = " + text + " OR p.name " + like + " '%' || " + text + " || '%' OR r.name " +
-        like + " '%' || " + text + " || '%')");
+  void Filter(const Visibility& visibility, const OrderFilter& filter) {
+    if (!filter.project_uuid.empty())
+      Add("p.uuid = " + params_.Add(filter.project_uuid), kJoinProject);
+    if (!filter.offering_uuid.empty())
+      Add("f.uuid = " + params_.Add(filter.offering_uuid), kJoinOffering);
+    if (!filter.provider_uuid.empty())
+      Add("fc.uuid = " + params_.Add(filter.provider_uuid), kJoinProvider);
+    if (!filter.customer_uuid.empty())
+      Add("c.uuid = " + params_.Add(filter.customer_uuid), kJoinCustomer);
+    if (!filter.resource_uuid.empty())
+      Add("r.uuid = " + params_.Add(filter.resource_uuid), kJoinResource);
+    if (!filter.query.empty()) {
+      const std::string text = params_.Add(filter.query);
+      const std::string like(sql::DialectOf(engine_).case_insensitive_like);
+      Add("(o.uuid = " + text + " OR p.name " + like + " '%' || " + text + " || '%' OR r.name " +
+              like + " '%' || " + text + " || '%')",
+          kJoinProject | kJoinResource);
+    }
+    if (!filter.offering_types.empty()) {
+      Add("f.type IN " +
+              sql::InList(params_, filter.offering_types,
+                          [](auto type) { return sql::Value(std::string(domain::NameOf(type))); }),
+          kJoinOffering);
+    }
+    if (!filter.states.empty()) {
+      Add("o.state IN " + sql::InList(params_, filter.states, [](auto state) {
+            return sql::Value(static_cast<std::int64_t>(domain::CodeOf(state)));
+          }));
+    }
+    if (!filter.types.empty()) {
+      Add("o.type IN " + sql::InList(params_, filter.types, [](auto type) {
+            return sql::Value(static_cast<std::int64_t>(domain::CodeOf(type)));
+          }));
+    }
+    if (filter.approver) Holds(visibility.user_id, *filter.approver);
   }
-  if (!filter.offering_types.empty()) {
-    add("f.type IN " + sql::InList(params, filter.offering_types, [](auto type) {
-          return sql::Value(std::string(domain::NameOf(type)));
-        }));
+  void Add(const std::string& condition, unsigned joins = 0) {
+    where_ += (where_.empty() ? " WHERE " : " AND ") + condition;
+    joins_ |= joins;
   }
-  if (!filter.states.empty()) {
-    add("o.state IN " + sql::InList(params, filter.states, [](auto state) {
-          return sql::Value(static_cast<std::int64_t>(domain::CodeOf(state)));
-        }));
-  }
-  if (!filter.types.empty()) {
-    add("o.type IN " + sql::InList(params, filter.types, [](auto type) {
-          return sql::Value(static_cast<std::int64_t>(domain::CodeOf(type)));
-        }));
-  }
-  if (filter.approver) {
-    add(sql::HoldsPermissionClause(params, visibility.user_id, *filter.approver, kOrderScopes));
-  }
-  return clause;
-}
+
+  const std::string& sql() const { return where_; }
+  std::string Count() const { return CountFrom(joins_) + where_; }
+
+ private:
+  sql::Params& params_;
+  std::string_view engine_;
+  std::string where_;
+  unsigned joins_ = 0;
+};
 
 }  // namespace
 
@@ -206,11 +251,11 @@ Page<OrderRecord> OrderRepository::List(const Visibility& visibility,
                                         const PermissionScope& list_permission,
                                         const OrderFilter& filter, const ListOptions& options) {
   sql::Params params;
-  std::string where = " WHERE " + VisibleClause(params, visibility, list_permission);
-  where += FilterClause(params, visibility, filter, db_.Engine());
+  OrderWhere where(params, db_.Engine());
+  where.Visible(visibility, list_permission);
+  where.Filter(visibility, filter);
   Page<OrderRecord> page;
-  page.total =
-      db_.Query(std::string(sql::kOrderCountSelect) + where, params.values()).rows.at(0).Int(0);
+  page.total = db_.Query(where.Count(), params.values()).rows.at(0).Int(0);
   const std::string order_and_page =
       sql::OrderAndPage(options,
                         {{"created", "o.created"},
@@ -223,7 +268,8 @@ Page<OrderRecord> OrderRepository::List(const Visibility& visibility,
   params.Add(options.limit);
   params.Add(options.offset);
   for (const auto& row :
-       db_.Query(std::string(sql::kOrderRecordSelect) + where + order_and_page, params.values())
+       db_.Query(std::string(sql::kOrderRecordSelect) + where.sql() + order_and_page,
+                 params.values())
            .rows) {
     page.items.push_back(ToRecord(row));
   }
@@ -234,10 +280,10 @@ bool OrderRepository::IsVisible(const Visibility& visibility,
                                 const PermissionScope& list_permission, domain::Id order_id) {
   if (visibility.everything) return true;
   sql::Params params;
-  std::string where = " WHERE " + VisibleClause(params, visibility, list_permission);
-  where += " AND o.id = " + params.Add(order_id);
-  return db_.Query(std::string(sql::kOrderCountSelect) + where, params.values()).rows.at(0).Int(0) >
-         0;
+  OrderWhere where(params, db_.Engine());
+  where.Visible(visibility, list_permission);
+  where.Add("o.id = " + params.Add(order_id));
+  return db_.Query(where.Count(), params.values()).rows.at(0).Int(0) > 0;
 }
 
 std::optional<domain::Order> OrderRepository::OpenOrderOf(

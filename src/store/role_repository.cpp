@@ -39,12 +39,14 @@ std::optional<RoleRecord> RoleRepository::FindRoleByUuid(const std::string& uuid
 void RoleRepository::EnsureRole(domain::Role role, const std::string& uuid,
                                 const std::vector<std::string>& permissions) {
   if (!db_.Query(sql::kSelectRoleByName, {NameOf(role)}).rows.empty()) return;
+  MarkChanged();
   const auto id = db_.Query(sql::kInsertRole, {uuid, NameOf(role)}).rows.at(0).Int(0);
   ReplacePermissions(id, permissions);
 }
 
 void RoleRepository::ReplacePermissions(domain::Id role_id,
                                         const std::vector<std::string>& permissions) {
+  MarkChanged();
   db_.Query(sql::kDeleteRolePermissions, {role_id});
   for (const auto& permission : permissions) {
     db_.Query(sql::kInsertRolePermission, {role_id, permission});
@@ -52,10 +54,17 @@ void RoleRepository::ReplacePermissions(domain::Id role_id,
 }
 
 domain::RolePermissions RoleRepository::LoadPermissions() {
+  const bool cacheable = cache_ != nullptr && !(roles_changed_ && *roles_changed_);
+  std::int64_t generation = 0;
+  if (cacheable) {
+    generation = db_.Query(sql::kSelectRolePermissionsGeneration).rows.at(0).Int(0);
+    if (auto cached = cache_->Find(generation)) return std::move(*cached);
+  }
   domain::RolePermissions permissions;
   for (const auto& row : db_.Query(sql::kSelectAllRolePermissions).rows) {
     if (const auto role = domain::RoleByName(row.Text(0))) permissions[*role].insert(row.Text(1));
   }
+  if (cacheable) cache_->Keep(generation, permissions);
   return permissions;
 }
 

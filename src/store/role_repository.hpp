@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/roles.hpp"
+#include "store/permission_cache.hpp"
 #include "store/sql/connection.hpp"
 
 namespace orderly::store {
@@ -26,6 +27,11 @@ struct RoleGrant {
 class RoleRepository {
  public:
   explicit RoleRepository(sql::Connection& connection) : db_(connection) {}
+  // With a cache: LoadPermissions reads only the generation counter while the cached copy is
+  // current. `roles_changed` belongs to the transaction: once it changed the table, its view is
+  // uncommitted and must not enter the cache.
+  RoleRepository(sql::Connection& connection, PermissionCache* cache, bool& roles_changed)
+      : db_(connection), cache_(cache), roles_changed_(&roles_changed) {}
 
   std::vector<RoleRecord> ListRoles();
   std::optional<RoleRecord> FindRoleByUuid(const std::string& uuid);
@@ -43,7 +49,13 @@ class RoleRepository {
   std::vector<RoleGrant> GrantsOn(domain::ScopeType scope, domain::Id scope_id);
 
  private:
+  void MarkChanged() {
+    if (roles_changed_) *roles_changed_ = true;
+  }
+
   sql::Connection& db_;
+  PermissionCache* cache_ = nullptr;
+  bool* roles_changed_ = nullptr;
 };
 
 }  // namespace orderly::store

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "store/connection_pool.hpp"
+#include "store/permission_cache.hpp"
 #include "store/transaction.hpp"
 
 namespace orderly::store {
@@ -57,7 +58,7 @@ class Store {
   template <typename Work>
   auto RunOnce(bool write, Work& work) {
     auto lease = pool_->Acquire();
-    Transaction transaction(*lease, write);
+    Transaction transaction(*lease, write, &permissions_);
     if constexpr (std::is_void_v<decltype(work(transaction))>) {
       work(transaction);
       transaction.Commit();
@@ -71,6 +72,7 @@ class Store {
   static void BackOff(int attempt);
 
   std::unique_ptr<ConnectionPool> pool_;
+  PermissionCache permissions_;
 };
 
 class Store::NamedLock {

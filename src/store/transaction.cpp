@@ -2,7 +2,8 @@
 
 namespace orderly::store {
 
-Transaction::Transaction(sql::Connection& connection, bool write) : connection_(connection) {
+Transaction::Transaction(sql::Connection& connection, bool write, PermissionCache* permissions)
+    : connection_(connection), permissions_(permissions) {
   connection_.Begin(write);
 }
 
@@ -22,7 +23,7 @@ void Transaction::Commit() {
     try {
       effect();
     } catch (...) {
-      // Committed is committed: an announcement that failed does not undo the use case.
+      // Committed is committed: a failed announcement or wake-up does not undo the use case.
     }
   }
 }

@@ -23,7 +23,7 @@ namespace orderly::store {
 // One unit of work: every repository reached through it shares the same database transaction.
 class Transaction {
  public:
-  Transaction(sql::Connection& connection, bool write);
+  Transaction(sql::Connection& connection, bool write, PermissionCache* permissions = nullptr);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
@@ -31,14 +31,14 @@ class Transaction {
   void Commit();
   // Runs `effect` once the transaction has committed (not when it rolls back, nor for an attempt
   // that lost a serialization conflict): for what must not be announced before it is true, such
-  // as a log line.
+  // as a transition's log line or a wake-up for workers. A throwing `effect` is ignored.
   void AfterCommit(std::function<void()> effect) { after_commit_.push_back(std::move(effect)); }
 
   UserRepository Users() { return UserRepository(connection_); }
   CustomerRepository Customers() { return CustomerRepository(connection_); }
   ProjectRepository Projects() { return ProjectRepository(connection_); }
   OfferingRepository Offerings() { return OfferingRepository(connection_); }
-  RoleRepository Roles() { return RoleRepository(connection_); }
+  RoleRepository Roles() { return RoleRepository(connection_, permissions_, roles_changed_); }
   OrderRepository Orders() { return OrderRepository(connection_); }
   ResourceRepository Resources() { return ResourceRepository(connection_); }
   EventRepository Events() { return EventRepository(connection_); }
@@ -50,8 +50,10 @@ class Transaction {
 
  private:
   sql::Connection& connection_;
-  bool open_ = true;
+  PermissionCache* permissions_;
+  bool roles_changed_ = false;
   std::vector<std::function<void()>> after_commit_;
+  bool open_ = true;
 };
 
 }  // namespace orderly::store

@@ -21,11 +21,6 @@ inline constexpr const char* kOrderRecordSelect =
     "LEFT JOIN users ru ON ru.id = o.consumer_reviewed_by "
     "LEFT JOIN users pu ON pu.id = o.provider_reviewed_by";
 
-inline constexpr const char* kOrderCountSelect =
-    "SELECT COUNT(*) FROM orders o JOIN projects p ON p.id = o.project_id "
-    "JOIN customers c ON c.id = p.customer_id JOIN offerings f ON f.id = o.offering_id "
-    "JOIN customers fc ON fc.id = f.customer_id JOIN resources r ON r.id = o.resource_id";
-
 inline constexpr const char* kInsertOrder =
     "INSERT INTO orders (uuid, type, state, project_id, resource_id, offering_id, plan_id, "
     "old_plan_id, limits, attributes, cost, backend_id, error_message, error_traceback, output, "

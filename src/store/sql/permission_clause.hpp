@@ -7,8 +7,9 @@
 
 namespace orderly::store::sql {
 
-// "EXISTS (...)": the user holds, through one of their roles, `scope.permission` on one of the
-// scopes `scope` names. Columns are the SQL expressions of those scopes' ids in the outer query.
+// "(col IN (...) OR ...)": the user holds, through one of their roles, `scope.permission` on one of
+// the scopes `scope` names. Columns are the SQL expressions of those scopes' ids in the outer
+// query.
 struct ScopeColumns {
   const char* project;
   const char* customer;
@@ -16,8 +17,8 @@ struct ScopeColumns {
   const char* offering;
 };
 
-std::string HoldsPermissionClause(Params& params, std::int64_t user_id, const PermissionScope& scope,
-                                  const ScopeColumns& columns);
+std::string HoldsPermissionClause(Params& params, std::int64_t user_id,
+                                  const PermissionScope& scope, const ScopeColumns& columns);
 
 // A list of values as "($3, $4, ...)" for IN.
 template <typename Range, typename ToValue>

@@ -5,7 +5,18 @@
 
 namespace orderly::store::sqlite {
 
-SqliteConnection::SqliteConnection(const SqliteOptions& options) {
+namespace {
+
+// After every commit on this connection; replaces SQLite's automatic checkpoint (see Checkpointer).
+int OnWalCommit(void* file, sqlite3* /*db*/, const char* /*schema*/, int pages) {
+  static_cast<SharedFile*>(file)->checkpointer.WalGrew(pages);
+  return SQLITE_OK;
+}
+
+}  // namespace
+
+SqliteConnection::SqliteConnection(const SqliteOptions& options)
+    : busy_timeout_(options.busy_timeout_ms) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   const int opened = sqlite3_open_v2(options.path.c_str(), &db_, flags, nullptr);
   if (opened != SQLITE_OK) {
@@ -18,9 +29,12 @@ SqliteConnection::SqliteConnection(const SqliteOptions& options) {
   sqlite3_extended_result_codes(db_, 1);
   ExecuteScript("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=" +
                 options.synchronous + ";");
+  file_ = SharedFile::Of(options.path);
+  sqlite3_wal_hook(db_, OnWalCommit, file_.get());
 }
 
 SqliteConnection::~SqliteConnection() {
+  LeaveWriterQueue();
   for (auto& [text, statement] : statements_) sqlite3_finalize(statement);
   sqlite3_close(db_);
 }
@@ -36,7 +50,8 @@ void SqliteConnection::Fail(int code, std::string_view what) {
 sqlite3_stmt* SqliteConnection::Prepared(std::string_view sql) {
   auto found = statements_.find(std::string(sql));
   if (found != statements_.end()) return found->second;
-  // Lists build their SQL from the filters given; bound the cache so odd combinations cannot grow it.
+  // Lists build their SQL from the filters given; bound the cache so odd combinations cannot grow
+  // it.
   constexpr std::size_t kMaxCachedStatements = 512;
   if (statements_.size() >= kMaxCachedStatements) {
     for (auto& [text, statement] : statements_) sqlite3_finalize(statement);
@@ -114,10 +129,40 @@ void SqliteConnection::ExecuteScript(std::string_view sql) {
   }
 }
 
-void SqliteConnection::Begin(bool write) { Query(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
-void SqliteConnection::Commit() { Query("COMMIT"); }
+void SqliteConnection::Begin(bool write) {
+  if (!write) {
+    Query("BEGIN");
+    return;
+  }
+  file_->writers.Enter(busy_timeout_);
+  writing_ = true;
+  try {
+    Query("BEGIN IMMEDIATE");  // still waits (busy timeout) for writers in other processes
+  } catch (...) {
+    LeaveWriterQueue();
+    throw;
+  }
+}
+
+void SqliteConnection::Commit() {
+  Query("COMMIT");
+  LeaveWriterQueue();
+}
+
 void SqliteConnection::Rollback() {
-  if (!sqlite3_get_autocommit(db_)) Query("ROLLBACK");
+  try {
+    if (!sqlite3_get_autocommit(db_)) Query("ROLLBACK");
+  } catch (...) {
+    LeaveWriterQueue();
+    throw;
+  }
+  LeaveWriterQueue();
+}
+
+void SqliteConnection::LeaveWriterQueue() {
+  if (!writing_) return;
+  writing_ = false;
+  file_->writers.Leave();
 }
 
 }  // namespace orderly::store::sqlite

@@ -2,11 +2,13 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <unordered_map>
 
 #include "store/sql/connection.hpp"
+#include "store/sqlite/shared_file.hpp"
 
 namespace orderly::store::sqlite {
 
@@ -37,7 +39,12 @@ class SqliteConnection final : public sql::Connection {
   sqlite3_stmt* Prepared(std::string_view sql);
   [[noreturn]] void Fail(int code, std::string_view what);
 
+  void LeaveWriterQueue();
+
   sqlite3* db_ = nullptr;
+  std::shared_ptr<SharedFile> file_;
+  std::chrono::milliseconds busy_timeout_;
+  bool writing_ = false;  // holds its turn in file_->writers
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 

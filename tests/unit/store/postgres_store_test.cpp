@@ -95,5 +95,35 @@ TEST_F(PostgresStoreTest, ANamedLockHasOneHolderAcrossStores) {
   EXPECT_TRUE(other->TryLock(42));
 }
 
+// Each node caches the role -> permission table; a change committed on one node is seen by the
+// other's next transaction (the generation counter is read in that transaction), and a change
+// rolled back is seen by neither.
+TEST_F(PostgresStoreTest, APermissionChangeOnOneNodeIsSeenByTheOther) {
+  auto other = Store::Open(database_->url(), 2);
+  store_->Write([](Transaction& tx) {
+    tx.Roles().EnsureRole(domain::Role::kProjectMember, std::string(32, 'a'), {"ORDER.LIST"});
+  });
+  const auto role_id =
+      store_->Read([](Transaction& tx) { return tx.Roles().ListRoles().at(0).id; });
+  const auto member_permissions = [](Store& store) {
+    return store.Read([](Transaction& tx) { return tx.Roles().LoadPermissions(); })
+        .at(domain::Role::kProjectMember);
+  };
+  EXPECT_TRUE(member_permissions(*store_).contains("ORDER.LIST"));
+  EXPECT_TRUE(member_permissions(*other).contains("ORDER.LIST"));
+  EXPECT_THROW(other->Write([&](Transaction& tx) {
+    tx.Roles().ReplacePermissions(role_id, {"ORDER.CREATE"});
+    EXPECT_TRUE(
+        tx.Roles().LoadPermissions().at(domain::Role::kProjectMember).contains("ORDER.CREATE"));
+    throw std::runtime_error("rolled back");
+  }),
+               std::runtime_error);
+  EXPECT_TRUE(member_permissions(*other).contains("ORDER.LIST"));
+  other->Write([&](Transaction& tx) { tx.Roles().ReplacePermissions(role_id, {"RESOURCE.LIST"}); });
+  EXPECT_TRUE(member_permissions(*store_).contains("RESOURCE.LIST"));
+  EXPECT_FALSE(member_permissions(*store_).contains("ORDER.LIST"));
+  EXPECT_TRUE(member_permissions(*other).contains("RESOURCE.LIST"));
+}
+
 }  // namespace
 }  // namespace orderly::store

@@ -13,7 +13,8 @@ namespace {
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "orderly-store-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "orderly-store-XXXXXX").string();
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     directory_ = pattern;
     url_ = "sqlite:" + (directory_ / "test.db").string();
@@ -25,14 +26,16 @@ class StoreTest : public ::testing::Test {
   }
 
   domain::User AddUser(const std::string& name) {
-    domain::User user{.uuid = std::string(32 - name.size(), '0') + name, .username = name,
+    domain::User user{.uuid = std::string(32 - name.size(), '0') + name,
+                      .username = name,
                       .date_joined = "2026-01-01T00:00:00Z"};
     store_->Write([&](Transaction& tx) { tx.Users().Insert(user, "hash"); });
     return user;
   }
 
   domain::Customer AddCustomer(const std::string& name) {
-    domain::Customer customer{.uuid = std::string(32 - name.size(), 'c') + name, .name = name,
+    domain::Customer customer{.uuid = std::string(32 - name.size(), 'c') + name,
+                              .name = name,
                               .created = "2026-01-01T00:00:00Z"};
     store_->Write([&](Transaction& tx) { tx.Customers().Insert(customer); });
     return customer;
@@ -55,7 +58,8 @@ TEST_F(StoreTest, ReopeningAppliesNoMigrationTwice) {
 
 TEST_F(StoreTest, UserRoundTrip) {
   const auto alice = AddUser("alice");
-  const auto found = store_->Read([&](Transaction& tx) { return tx.Users().FindByUsername("alice"); });
+  const auto found =
+      store_->Read([&](Transaction& tx) { return tx.Users().FindByUsername("alice"); });
   ASSERT_TRUE(found);
   EXPECT_EQ(found->user.uuid, alice.uuid);
   EXPECT_EQ(found->password_hash, "hash");
@@ -118,11 +122,12 @@ TEST_F(StoreTest, CustomerVisibilityFollowsRoles) {
   const auto alice = AddUser("alice");
   const auto mine = AddCustomer("mine");
   const auto theirs = AddCustomer("theirs");
-  domain::Project project{.uuid = std::string(32, 'p'), .customer_id = theirs.id, .name = "p",
-                          .created = "x"};
+  domain::Project project{
+      .uuid = std::string(32, 'p'), .customer_id = theirs.id, .name = "p", .created = "x"};
   store_->Write([&](Transaction& tx) {
     tx.Projects().Insert(project);
-    tx.Roles().Grant({.user_id = alice.id, .role = domain::Role::kCustomerOwner, .scope_id = mine.id});
+    tx.Roles().Grant(
+        {.user_id = alice.id, .role = domain::Role::kCustomerOwner, .scope_id = mine.id});
   });
   const Visibility as_alice{.user_id = alice.id};
   auto visible = store_->Read([&](Transaction& tx) { return tx.Customers().List(as_alice, {}); });
@@ -131,7 +136,8 @@ TEST_F(StoreTest, CustomerVisibilityFollowsRoles) {
 
   // A project role makes the project's organization visible too.
   store_->Write([&](Transaction& tx) {
-    tx.Roles().Grant({.user_id = alice.id, .role = domain::Role::kProjectMember, .scope_id = project.id});
+    tx.Roles().Grant(
+        {.user_id = alice.id, .role = domain::Role::kProjectMember, .scope_id = project.id});
   });
   visible = store_->Read([&](Transaction& tx) { return tx.Customers().List(as_alice, {}); });
   EXPECT_EQ(visible.total, 2);
@@ -140,8 +146,10 @@ TEST_F(StoreTest, CustomerVisibilityFollowsRoles) {
 TEST_F(StoreTest, GrantsAreUniqueAndRevocable) {
   const auto alice = AddUser("alice");
   const auto customer = AddCustomer("org");
-  const RoleGrant grant{.user_id = alice.id, .role = domain::Role::kCustomerOwner,
-                        .scope_id = customer.id, .created = "x"};
+  const RoleGrant grant{.user_id = alice.id,
+                        .role = domain::Role::kCustomerOwner,
+                        .scope_id = customer.id,
+                        .created = "x"};
   store_->Write([&](Transaction& tx) {
     EXPECT_TRUE(tx.Roles().Grant(grant));
     EXPECT_FALSE(tx.Roles().Grant(grant));
@@ -173,15 +181,22 @@ TEST_F(StoreTest, RolePermissionsAreSeededOnceAndReplaceable) {
 
 TEST_F(StoreTest, OfferingWithPlansAndComponentsRoundTrips) {
   const auto provider = AddCustomer("provider");
-  domain::Offering offering{.uuid = std::string(32, 'e'), .name = "VMs", .customer_id = provider.id,
-                            .type = domain::OfferingType::kScript, .created = "x"};
+  domain::Offering offering{.uuid = std::string(32, 'e'),
+                            .name = "VMs",
+                            .customer_id = provider.id,
+                            .type = domain::OfferingType::kScript,
+                            .created = "x"};
   offering.secret_options = {{"language", "shell"}};
-  offering.components.push_back({.type = "cpu", .name = "CPU", .measured_unit = "cores",
-                                 .billing_type = domain::BillingType::kLimit, .min_value = 1,
+  offering.components.push_back({.type = "cpu",
+                                 .name = "CPU",
+                                 .measured_unit = "cores",
+                                 .billing_type = domain::BillingType::kLimit,
+                                 .min_value = 1,
                                  .max_value = 64});
   offering.plans.push_back({.uuid = std::string(32, 'd'), .name = "Small", .unit_price = "1.25"});
   store_->Write([&](Transaction& tx) { tx.Offerings().Insert(offering); });
-  const auto found = store_->Read([&](Transaction& tx) { return tx.Offerings().FindByUuid(offering.uuid); });
+  const auto found =
+      store_->Read([&](Transaction& tx) { return tx.Offerings().FindByUuid(offering.uuid); });
   ASSERT_TRUE(found);
   EXPECT_EQ(found->type, domain::OfferingType::kScript);
   EXPECT_EQ(found->state, domain::OfferingState::kDraft);
@@ -193,6 +208,32 @@ TEST_F(StoreTest, OfferingWithPlansAndComponentsRoundTrips) {
   ASSERT_EQ(found->plans.size(), 1u);
   EXPECT_EQ(found->plans[0].unit_price, "1.25");
   EXPECT_EQ(found->plans[0].max_amount, std::nullopt);
+}
+
+// What a transaction tells other threads (a queued job) must happen after its commit, and never
+// for a transaction that rolled back.
+TEST_F(StoreTest, AfterCommitRunsOnlyOnceCommitted) {
+  int told = 0;
+  bool committed_when_told = false;
+  store_->Write([&](Transaction& tx) {
+    domain::User alice{.uuid = std::string(32, '1'), .username = "alice", .date_joined = "x"};
+    tx.Users().Insert(alice, "");
+    tx.AfterCommit([&] {
+      ++told;
+      // Another connection sees the row by now.
+      committed_when_told =
+          store_->Read([](Transaction& reader) { return reader.Users().Count(); }) == 1;
+    });
+    EXPECT_EQ(told, 0);
+  });
+  EXPECT_EQ(told, 1);
+  EXPECT_TRUE(committed_when_told);
+  EXPECT_THROW(store_->Write([&](Transaction& tx) {
+    tx.AfterCommit([&] { ++told; });
+    throw std::runtime_error("rolled back");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(told, 1);
 }
 
 TEST_F(StoreTest, RejectsUnknownDatabaseUrls) {
