@@ -34,6 +34,12 @@ std::vector<char*> Argv(std::vector<std::string>& args) {
 // `log_path` (if any) receives the child's standard error.
 std::pair<pid_t, FILE*> Spawn(std::vector<std::string> args,
                               const std::filesystem::path& log_path = {}) {
+  // Everything the child needs is made before fork: between fork and exec the child may only
+  // call async-signal-safe functions, since another thread of this process (a fake backend, a
+  // drain thread) may have held the allocator's lock at the fork; an allocation there can hang
+  // forever (it did under AddressSanitizer).
+  auto argv = Argv(args);
+  const std::string log_file = log_path.string();
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
   const pid_t pid = fork();
@@ -41,11 +47,10 @@ std::pair<pid_t, FILE*> Spawn(std::vector<std::string> args,
     dup2(pipe_fds[1], STDOUT_FILENO);
     close(pipe_fds[0]);
     close(pipe_fds[1]);
-    if (!log_path.empty()) {
-      const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (!log_file.empty()) {
+      const int log = open(log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
       if (log >= 0) dup2(log, STDERR_FILENO);
     }
-    auto argv = Argv(args);
     execv(argv[0], argv.data());
     _exit(127);
   }
@@ -84,6 +89,8 @@ int RunOrderly(const std::vector<std::string>& args, std::string* output) {
 }
 
 int RunProgram(const std::vector<std::string>& full, std::string* output) {
+  auto args = full;
+  auto argv = Argv(args);  // before fork, as in Spawn
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
   const pid_t pid = fork();
@@ -92,8 +99,6 @@ int RunProgram(const std::vector<std::string>& full, std::string* output) {
     dup2(pipe_fds[1], STDERR_FILENO);
     close(pipe_fds[0]);
     close(pipe_fds[1]);
-    auto args = full;
-    auto argv = Argv(args);
     execv(argv[0], argv.data());
     _exit(127);
   }
