@@ -79,16 +79,7 @@ void WorldBuilder::GrantTo(const User& user, const std::string& collection,
 }
 
 std::string WorldBuilder::Offering(const std::string& type, const json& secret_options) {
-  json body = {{"name", type + " offering"},
-               {"customer", world_.provider},
-               {"type", type},
-               {"components",
-                {{{"type", "cpu"},
-                  {"name", "CPU"},
-                  {"billing_type", "limit"},
-                  {"min_value", 1},
-                  {"max_value", 100}}}},
-               {"plans", {{{"name", "Small"}, {"unit_price", "10.5"}}}}};
+  json body = OfferingBody(world_.provider, type);
   if (!secret_options.empty()) body["secret_options"] = secret_options;
   const auto offering = Created("/api/marketplace-provider-offerings/", body);
   const std::string uuid = offering.value("uuid", "");

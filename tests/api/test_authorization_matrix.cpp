@@ -544,11 +544,7 @@ class AuthorizationMatrixTest : public ApiTest, public ::testing::WithParamInter
   void SetUp() override {
     ApiTest::SetUp();
     if (HasFatalFailure()) return;
-    log_path_ = server().directory() / "server.log";
-    server().Terminate();
-    server().CaptureLogTo(log_path_);
-    server().Start();
-    Reconnect();
+    log_path_ = RestartCapturingLog();
   }
 
   ApiResponse Send(const Caller& caller, std::string_view method, const Probe& probe) {

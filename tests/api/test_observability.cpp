@@ -112,12 +112,7 @@ class JsonLogTest : public ScenarioTest {
 };
 
 TEST_F(JsonLogTest, EachRequestIsOneJsonLineWithRouteStatusUserAndRequestId) {
-  // Restart the server with its log captured (the fixture's own server logs to the test's stderr).
-  const auto log_path = server().directory() / "server.log";
-  server().Terminate();
-  server().CaptureLogTo(log_path);
-  server().Start();
-  Reconnect();
+  const auto log_path = RestartCapturingLog();
   httplib::Client client("127.0.0.1", server().port());
   ASSERT_TRUE(client.Get("/api/users/me/",
                          {{"Authorization", "Token " + owner_.token}, {"X-Request-ID", "req-1"}}));

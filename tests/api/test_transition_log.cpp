@@ -20,12 +20,7 @@ class TransitionLogTest : public ScenarioTest {
   void SetUp() override {
     ScenarioTest::SetUp();
     if (HasFatalFailure()) return;
-    // Restart with the log captured (the fixture's own server logs to the test's stderr).
-    log_path_ = server().directory() / "server.log";
-    server().Terminate();
-    server().CaptureLogTo(log_path_);
-    server().Start();
-    Reconnect();
+    log_path_ = RestartCapturingLog();
   }
 
   // A Create order of a Marketplace.Script offering whose create script succeeds, placed by staff

@@ -8,28 +8,21 @@
 #include <string>
 
 #include "api/http/beast_message.hpp"
-#include "api/http/server_options.hpp"
 #include "api/json/body.hpp"
 #include "api/observability/request_id.hpp"
 #include "domain/error.hpp"
+#include "support/parse_request.hpp"
 
 namespace http = orderly::api::http;
 namespace bhttp = boost::beast::http;
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
-  const http::ServerOptions limits;
-  bhttp::request_parser<bhttp::string_body> parser;
-  parser.header_limit(static_cast<std::uint32_t>(limits.header_limit));
-  parser.body_limit(limits.body_limit);
-  parser.eager(true);
-  boost::beast::error_code error;
-  parser.put(boost::asio::buffer(data, size), error);
-  if (!error && !parser.is_done()) parser.put_eof(error);
-  if (error || !parser.is_done()) return 0;
+  auto message = orderly::fuzz::ParseWholeRequest(data, size);
+  if (!message) return 0;
 
-  const bool head = parser.get().method() == bhttp::verb::head;
-  const unsigned version = parser.get().version();
-  http::Request request = http::FromBeast(parser.release());
+  const bool head = message->method() == bhttp::verb::head;
+  const unsigned version = message->version();
+  http::Request request = http::FromBeast(std::move(*message));
   const std::string request_id = orderly::api::observability::RequestIdOf(request);
   try {
     orderly::api::json::ObjectBody(request);

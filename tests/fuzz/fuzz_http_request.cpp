@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "api/http/beast_message.hpp"
-#include "api/http/server_options.hpp"
+#include "support/parse_request.hpp"
 #include "support/seeded_app.hpp"
 
 namespace http = orderly::api::http;
@@ -23,19 +23,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
   auto& app = orderly::fuzz::SeededApp::Instance();
-  const http::ServerOptions limits;  // the server's defaults: 1 MiB body, 16 KiB headers
-
-  bhttp::request_parser<bhttp::string_body> parser;
-  parser.header_limit(static_cast<std::uint32_t>(limits.header_limit));
-  parser.body_limit(limits.body_limit);
-  parser.eager(true);
-  boost::beast::error_code error;
-  parser.put(boost::asio::buffer(data, size), error);
-  if (!error && !parser.is_done()) parser.put_eof(error);
   // Malformed or over a limit: the session answers 400/413/431 without calling the handler.
-  if (error || !parser.is_done()) return 0;
-
-  http::BeastRequest message = parser.release();
+  auto parsed = orderly::fuzz::ParseWholeRequest(data, size);
+  if (!parsed) return 0;
+  http::BeastRequest message = std::move(*parsed);
   const bool head = message.method() == bhttp::verb::head;
   const bool keep_alive = message.keep_alive();
   const unsigned version = message.version();

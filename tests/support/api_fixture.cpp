@@ -53,8 +53,8 @@ nlohmann::json ApiTest::MakeProvider(const std::string& customer_uuid) {
                 201, "create provider");
 }
 
-nlohmann::json ApiTest::MakeOffering(const std::string& customer_uuid, const std::string& type) {
-  nlohmann::json body = {
+nlohmann::json OfferingBody(const std::string& customer_uuid, const std::string& type) {
+  return {
       {"name", type + " offering"},
       {"customer", customer_uuid},
       {"type", type},
@@ -66,6 +66,19 @@ nlohmann::json ApiTest::MakeOffering(const std::string& customer_uuid, const std
          {"max_value", 100}}}},
       {"plans", {{{"name", "Small"}, {"unit_price", "10.5"}}}},
   };
+}
+
+std::filesystem::path ApiTest::RestartCapturingLog() {
+  auto log_path = server_->directory() / "server.log";
+  server_->Terminate();
+  server_->CaptureLogTo(log_path);
+  server_->Start();
+  Reconnect();
+  return log_path;
+}
+
+nlohmann::json ApiTest::MakeOffering(const std::string& customer_uuid, const std::string& type) {
+  nlohmann::json body = OfferingBody(customer_uuid, type);
   // A script offering refuses orders without scripts (processing.md §9.3): give it trivial ones.
   if (type == "Marketplace.Script") {
     body["secret_options"] = {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "api/http/url.hpp"
@@ -59,6 +61,12 @@ void AddExtraHeader(BeastResponse& reply, const std::string& name, const std::st
 }
 
 }  // namespace
+
+void ApplyLimits(RequestParser& parser, const ServerOptions& options) {
+  parser.header_limit(static_cast<std::uint32_t>(
+      std::min<std::size_t>(options.header_limit, std::numeric_limits<std::uint32_t>::max())));
+  parser.body_limit(options.body_limit);
+}
 
 Request FromBeast(BeastRequest&& message) {
   Request request;

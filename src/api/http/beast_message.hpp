@@ -6,12 +6,18 @@
 
 #include "api/http/beast.hpp"
 #include "api/http/message.hpp"
+#include "api/http/server_options.hpp"
 
 // Conversions between the handlers' Request/Response and Beast's messages.
 namespace orderly::api::http {
 
 using BeastRequest = beast::http::request<beast::http::string_body>;
 using BeastResponse = beast::http::response<beast::http::string_body>;
+
+using RequestParser = beast::http::request_parser<beast::http::string_body>;
+
+// Puts the server's header and body limits on a fresh parser (the session's, and the fuzzers').
+void ApplyLimits(RequestParser& parser, const ServerOptions& options);
 
 Request FromBeast(BeastRequest&& message);
 

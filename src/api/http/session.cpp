@@ -4,9 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
+#include <cstddef>
 #include <exception>
-#include <limits>
 #include <optional>
 
 namespace orderly::api::http {
@@ -66,10 +65,8 @@ asio::awaitable<void> Session::Serve() {
     if (!first) stream_.expires_after(options.read_timeout);
     first = false;
 
-    bhttp::request_parser<bhttp::string_body> parser;
-    parser.header_limit(static_cast<std::uint32_t>(
-        std::min<std::size_t>(options.header_limit, std::numeric_limits<std::uint32_t>::max())));
-    parser.body_limit(options.body_limit);
+    RequestParser parser;
+    ApplyLimits(parser, options);
     beast::error_code error;
     co_await bhttp::async_read_header(stream_, buffer_, parser,
                                       asio::redirect_error(asio::use_awaitable, error));
