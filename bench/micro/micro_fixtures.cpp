@@ -10,15 +10,6 @@
 namespace orderly::bench {
 namespace {
 
-domain::RolePermissions DefaultGrants() {
-  domain::RolePermissions grants;
-  for (const auto& info : domain::Roles()) {
-    for (const auto& permission : domain::DefaultPermissions(info.role))
-      grants[info.role].insert(permission);
-  }
-  return grants;
-}
-
 store::UserRef SampleUser(const char* username) {
   return store::UserRef{
       .uuid = std::string(32, 'a'), .username = username, .full_name = "Sample User"};
@@ -32,7 +23,8 @@ domain::Actor ProviderOwner() {
                        .username = "provider-owner",
                        .full_name = "Provider Owner",
                        .roles = {{domain::Role::kCustomerOwner, kProviderId}},
-                       .permissions = DefaultGrants()};
+                       .permissions = std::make_shared<const domain::RolePermissions>(
+                           domain::DefaultRolePermissions())};
 }
 
 domain::Actor ProjectMember() {
@@ -41,7 +33,8 @@ domain::Actor ProjectMember() {
                        .username = "project-member",
                        .full_name = "Project Member",
                        .roles = {{domain::Role::kProjectMember, kProjectId}},
-                       .permissions = DefaultGrants()};
+                       .permissions = std::make_shared<const domain::RolePermissions>(
+                           domain::DefaultRolePermissions())};
 }
 
 domain::Subject SampleSubject() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,9 @@ struct Actor {
   bool is_staff = false;
   bool is_support = false;
   std::vector<HeldRole> roles;
-  RolePermissions permissions;  // the deployment's role -> permission grants
+  // The deployment's role -> permission grants, shared: every request's actor points at the one
+  // table the store keeps; none means no role grants anything.
+  std::shared_ptr<const RolePermissions> permissions;
 };
 
 // Staff pass every permission check (domain.md §5.0).

@@ -16,15 +16,20 @@ constexpr std::array<ActionRule, 19> kActionRules{{
     {Action::kUpdateProjectDates, "update_project_dates", "", 0},
     {Action::kCreateOffering, "create_offering", "OFFERING.CREATE", kViaCustomer},
     // New offerings are reviewed by the marketplace's staff before they go on sale.
-    {Action::kActivateOffering, "activate", "OFFERING.ACTIVATE", kViaOfferingCustomer | kViaOffering},
+    {Action::kActivateOffering, "activate", "OFFERING.ACTIVATE",
+     kViaOfferingCustomer | kViaOffering},
     {Action::kPauseOffering, "pause", "OFFERING.PAUSE", kViaOfferingCustomer | kViaOffering},
     {Action::kArchiveOffering, "archive", "OFFERING.ARCHIVE", kViaOfferingCustomer | kViaOffering},
-    {Action::kManageCustomerRoles, "manage_customer_roles", "CUSTOMER.CREATE_PERMISSION", kViaCustomer},
-    {Action::kManageProjectRoles, "manage_project_roles", "PROJECT.CREATE_PERMISSION", kViaCustomer},
+    {Action::kManageCustomerRoles, "manage_customer_roles", "CUSTOMER.CREATE_PERMISSION",
+     kViaCustomer},
+    {Action::kManageProjectRoles, "manage_project_roles", "PROJECT.CREATE_PERMISSION",
+     kViaCustomer},
     {Action::kManageOfferingRoles, "manage_offering_roles", "OFFERING.CREATE_PERMISSION",
      kViaOfferingCustomer},
-    {Action::kRevokeCustomerRoles, "revoke_customer_roles", "CUSTOMER.DELETE_PERMISSION", kViaCustomer},
-    {Action::kRevokeProjectRoles, "revoke_project_roles", "PROJECT.DELETE_PERMISSION", kViaCustomer},
+    {Action::kRevokeCustomerRoles, "revoke_customer_roles", "CUSTOMER.DELETE_PERMISSION",
+     kViaCustomer},
+    {Action::kRevokeProjectRoles, "revoke_project_roles", "PROJECT.DELETE_PERMISSION",
+     kViaCustomer},
     {Action::kRevokeOfferingRoles, "revoke_offering_roles", "OFFERING.DELETE_PERMISSION",
      kViaOfferingCustomer},
     {Action::kUpdateRolePermissions, "update_role", "", 0},
@@ -126,7 +131,13 @@ bool MaySeeErrorTraceback(const Actor& actor, const Subject& subject) {
   return false;
 }
 
-const LifecyclePermission& IssueStatusPermission() { return PermissionFor(OrderAction::kSetStateDone); }
+const LifecyclePermission& IssueStatusPermission() {
+  return PermissionFor(OrderAction::kSetStateDone);
+}
+
+bool MaySee(const Actor& actor, const ListRule& rule, const Subject& subject) {
+  return SeesEverything(actor) || HoldsPermission(actor, rule.permission, rule.paths, subject);
+}
 
 ListRule OrderListRule() { return {"ORDER.LIST", kConsumerSide | kProviderSide}; }
 ListRule ConsumerResourceListRule() { return {"RESOURCE.LIST", kConsumerSide}; }
@@ -142,10 +153,11 @@ const ActionRule& RuleOf(Action action) {
 
 bool HoldsPermission(const Actor& actor, std::string_view permission, unsigned paths,
                      const Subject& subject) {
-  if (permission.empty()) return false;
+  if (permission.empty() || !actor.permissions) return false;
+  const RolePermissions& table = *actor.permissions;
   for (const HeldRole& held : actor.roles) {
-    const auto granted = actor.permissions.find(held.role);
-    if (granted == actor.permissions.end() || !granted->second.contains(permission)) continue;
+    const auto granted = table.find(held.role);
+    if (granted == table.end() || !granted->second.contains(permission)) continue;
     const ScopeType held_on = InfoOf(held.role).scope;
     for (ScopePath path : {kViaCustomer, kViaProject, kViaOffering, kViaOfferingCustomer}) {
       if ((paths & path) == 0) continue;

@@ -87,6 +87,8 @@ struct ListRule {
 };
 ListRule OrderListRule();
 ListRule ConsumerResourceListRule();
+// One object's visibility under a list rule, as the store's list query decides it for many.
+bool MaySee(const Actor& actor, const ListRule& rule, const Subject& subject);
 
 // Spec clarification 15: error tracebacks are for staff, support and the provider side (a role
 // on the offering or its organization); the consumer side sees error messages only.

@@ -17,17 +17,41 @@ constexpr std::array<RoleInfo, 6> kRoles{{
 
 constexpr std::array<std::string_view, 34> kKnownPermissions{{
     // Orders and resources (domain.md §6.2).
-    "ORDER.LIST", "ORDER.CREATE", "ORDER.APPROVE_PRIVATE", "ORDER.APPROVE", "ORDER.REJECT",
-    "ORDER.DESTROY", "ORDER.CANCEL", "ORDER.SET_CONSUMER_INFO", "RESOURCE.LIST", "RESOURCE.UPDATE",
-    "RESOURCE.TERMINATE", "RESOURCE.SET_END_DATE", "RESOURCE.SET_PLAN", "RESOURCE.SET_LIMITS",
-    "RESOURCE.SET_BACKEND_ID", "RESOURCE.SET_BACKEND_METADATA", "RESOURCE.SET_STATE",
-    "RESOURCE.SUBMIT_REPORT", "RESOURCE.UPDATE_OPTIONS", "RESOURCE.SET_USAGE",
+    "ORDER.LIST",
+    "ORDER.CREATE",
+    "ORDER.APPROVE_PRIVATE",
+    "ORDER.APPROVE",
+    "ORDER.REJECT",
+    "ORDER.DESTROY",
+    "ORDER.CANCEL",
+    "ORDER.SET_CONSUMER_INFO",
+    "RESOURCE.LIST",
+    "RESOURCE.UPDATE",
+    "RESOURCE.TERMINATE",
+    "RESOURCE.SET_END_DATE",
+    "RESOURCE.SET_PLAN",
+    "RESOURCE.SET_LIMITS",
+    "RESOURCE.SET_BACKEND_ID",
+    "RESOURCE.SET_BACKEND_METADATA",
+    "RESOURCE.SET_STATE",
+    "RESOURCE.SUBMIT_REPORT",
+    "RESOURCE.UPDATE_OPTIONS",
+    "RESOURCE.SET_USAGE",
     "RESOURCE.LIST_IMPORTABLE",
     // Structure (Waldur's names for the same checks).
-    "PROJECT.CREATE", "PROJECT.UPDATE", "OFFERING.CREATE", "OFFERING.UPDATE", "OFFERING.ACTIVATE",
-    "OFFERING.PAUSE", "OFFERING.ARCHIVE", "CUSTOMER.CREATE_PERMISSION",
-    "CUSTOMER.DELETE_PERMISSION", "PROJECT.CREATE_PERMISSION", "PROJECT.DELETE_PERMISSION",
-    "OFFERING.CREATE_PERMISSION", "OFFERING.DELETE_PERMISSION",
+    "PROJECT.CREATE",
+    "PROJECT.UPDATE",
+    "OFFERING.CREATE",
+    "OFFERING.UPDATE",
+    "OFFERING.ACTIVATE",
+    "OFFERING.PAUSE",
+    "OFFERING.ARCHIVE",
+    "CUSTOMER.CREATE_PERMISSION",
+    "CUSTOMER.DELETE_PERMISSION",
+    "PROJECT.CREATE_PERMISSION",
+    "PROJECT.DELETE_PERMISSION",
+    "OFFERING.CREATE_PERMISSION",
+    "OFFERING.DELETE_PERMISSION",
 }};
 
 }  // namespace
@@ -67,38 +91,87 @@ bool IsKnownPermission(std::string_view permission) {
 std::vector<std::string> DefaultPermissions(Role role) {
   switch (role) {
     case Role::kCustomerOwner:
-      return {"ORDER.LIST", "ORDER.CREATE", "ORDER.APPROVE", "ORDER.APPROVE_PRIVATE", "ORDER.REJECT",
-              "ORDER.DESTROY", "ORDER.CANCEL", "ORDER.SET_CONSUMER_INFO", "RESOURCE.LIST",
-              "RESOURCE.SET_END_DATE", "RESOURCE.SET_USAGE", "RESOURCE.SET_PLAN",
-              "RESOURCE.UPDATE_OPTIONS", "RESOURCE.SET_LIMITS", "RESOURCE.SET_BACKEND_ID",
-              "RESOURCE.SET_BACKEND_METADATA", "RESOURCE.SET_STATE", "RESOURCE.SUBMIT_REPORT",
-              "RESOURCE.TERMINATE", "RESOURCE.LIST_IMPORTABLE", "PROJECT.CREATE", "PROJECT.UPDATE",
-              "OFFERING.CREATE", "OFFERING.UPDATE", "OFFERING.PAUSE", "OFFERING.ARCHIVE",
-              "CUSTOMER.CREATE_PERMISSION", "CUSTOMER.DELETE_PERMISSION",
-              "PROJECT.CREATE_PERMISSION", "PROJECT.DELETE_PERMISSION",
-              "OFFERING.CREATE_PERMISSION", "OFFERING.DELETE_PERMISSION"};
+      return {"ORDER.LIST",
+              "ORDER.CREATE",
+              "ORDER.APPROVE",
+              "ORDER.APPROVE_PRIVATE",
+              "ORDER.REJECT",
+              "ORDER.DESTROY",
+              "ORDER.CANCEL",
+              "ORDER.SET_CONSUMER_INFO",
+              "RESOURCE.LIST",
+              "RESOURCE.SET_END_DATE",
+              "RESOURCE.SET_USAGE",
+              "RESOURCE.SET_PLAN",
+              "RESOURCE.UPDATE_OPTIONS",
+              "RESOURCE.SET_LIMITS",
+              "RESOURCE.SET_BACKEND_ID",
+              "RESOURCE.SET_BACKEND_METADATA",
+              "RESOURCE.SET_STATE",
+              "RESOURCE.SUBMIT_REPORT",
+              "RESOURCE.TERMINATE",
+              "RESOURCE.LIST_IMPORTABLE",
+              "PROJECT.CREATE",
+              "PROJECT.UPDATE",
+              "OFFERING.CREATE",
+              "OFFERING.UPDATE",
+              "OFFERING.PAUSE",
+              "OFFERING.ARCHIVE",
+              "CUSTOMER.CREATE_PERMISSION",
+              "CUSTOMER.DELETE_PERMISSION",
+              "PROJECT.CREATE_PERMISSION",
+              "PROJECT.DELETE_PERMISSION",
+              "OFFERING.CREATE_PERMISSION",
+              "OFFERING.DELETE_PERMISSION"};
     case Role::kCustomerManager:
-      return {"ORDER.LIST", "ORDER.APPROVE", "ORDER.REJECT", "RESOURCE.SET_END_DATE",
-              "RESOURCE.SET_BACKEND_ID", "RESOURCE.SET_BACKEND_METADATA", "RESOURCE.SET_STATE",
+      return {"ORDER.LIST",
+              "ORDER.APPROVE",
+              "ORDER.REJECT",
+              "RESOURCE.SET_END_DATE",
+              "RESOURCE.SET_BACKEND_ID",
+              "RESOURCE.SET_BACKEND_METADATA",
+              "RESOURCE.SET_STATE",
               "RESOURCE.SUBMIT_REPORT"};
     case Role::kProjectAdmin:
-      return {"ORDER.LIST",    "ORDER.CREATE",       "ORDER.APPROVE_PRIVATE", "ORDER.DESTROY",
-              "ORDER.CANCEL",  "RESOURCE.LIST",      "RESOURCE.TERMINATE",
-              "RESOURCE.LIST_IMPORTABLE", "RESOURCE.SET_PLAN", "RESOURCE.SET_LIMITS"};
+      return {"ORDER.LIST",
+              "ORDER.CREATE",
+              "ORDER.APPROVE_PRIVATE",
+              "ORDER.DESTROY",
+              "ORDER.CANCEL",
+              "RESOURCE.LIST",
+              "RESOURCE.TERMINATE",
+              "RESOURCE.LIST_IMPORTABLE",
+              "RESOURCE.SET_PLAN",
+              "RESOURCE.SET_LIMITS"};
     case Role::kProjectManager:
-      return {"ORDER.LIST",         "ORDER.CREATE",     "ORDER.APPROVE_PRIVATE",
-              "ORDER.DESTROY",      "ORDER.CANCEL",     "ORDER.SET_CONSUMER_INFO",
-              "RESOURCE.LIST",      "RESOURCE.TERMINATE", "RESOURCE.LIST_IMPORTABLE",
-              "RESOURCE.SET_PLAN",  "RESOURCE.SET_LIMITS"};
-    case Role::kProjectMember:
-      return {"ORDER.LIST", "ORDER.CREATE", "RESOURCE.LIST"};
+      return {"ORDER.LIST",        "ORDER.CREATE",       "ORDER.APPROVE_PRIVATE",
+              "ORDER.DESTROY",     "ORDER.CANCEL",       "ORDER.SET_CONSUMER_INFO",
+              "RESOURCE.LIST",     "RESOURCE.TERMINATE", "RESOURCE.LIST_IMPORTABLE",
+              "RESOURCE.SET_PLAN", "RESOURCE.SET_LIMITS"};
+    case Role::kProjectMember: return {"ORDER.LIST", "ORDER.CREATE", "RESOURCE.LIST"};
     case Role::kOfferingManager:
-      return {"ORDER.LIST",          "ORDER.APPROVE",          "ORDER.REJECT",
-              "RESOURCE.LIST",       "RESOURCE.SET_STATE",     "RESOURCE.SET_BACKEND_ID",
-              "RESOURCE.SET_BACKEND_METADATA", "RESOURCE.SET_USAGE", "OFFERING.UPDATE",
-              "OFFERING.PAUSE", "OFFERING.ARCHIVE"};
+      return {"ORDER.LIST",
+              "ORDER.APPROVE",
+              "ORDER.REJECT",
+              "RESOURCE.LIST",
+              "RESOURCE.SET_STATE",
+              "RESOURCE.SET_BACKEND_ID",
+              "RESOURCE.SET_BACKEND_METADATA",
+              "RESOURCE.SET_USAGE",
+              "OFFERING.UPDATE",
+              "OFFERING.PAUSE",
+              "OFFERING.ARCHIVE"};
   }
   return {};
+}
+
+RolePermissions DefaultRolePermissions() {
+  RolePermissions table;
+  for (const auto& info : Roles()) {
+    for (auto& permission : DefaultPermissions(info.role))
+      table[info.role].insert(std::move(permission));
+  }
+  return table;
 }
 
 }  // namespace orderly::domain

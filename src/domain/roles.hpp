@@ -43,6 +43,8 @@ std::vector<std::string> DefaultPermissions(Role role);
 
 // Which permissions each role holds in this deployment (editable through /api/roles/).
 using RolePermissions = std::map<Role, std::set<std::string, std::less<>>>;
+// Every role's DefaultPermissions, as one table.
+RolePermissions DefaultRolePermissions();
 
 struct HeldRole {
   Role role;

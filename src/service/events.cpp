@@ -11,18 +11,19 @@ EventPage ListEvents(Context& context, const domain::Actor& actor, const std::st
     const auto visibility = VisibilityOf(actor);
     std::optional<domain::Subject> subject;
     if (auto order = tx.Orders().FindByUuid(scope_uuid)) {
-      if (!tx.Orders().IsVisible(visibility, ScopeOf(domain::OrderListRule()), order->order.id)) {
-        throw NotFound("Not found.");
-      }
       subject = SubjectOf(order->where, order->order.project_id, order->order.offering_id);
+      if (!domain::MaySee(actor, domain::OrderListRule(), *subject)) throw NotFound("Not found.");
     } else if (auto resource = tx.Resources().FindByUuid(scope_uuid, OpenOrderStates())) {
       const auto consumer_rule = ScopeOf(domain::ConsumerResourceListRule());
       const auto id = resource->resource.id;
-      if (!tx.Resources().IsVisible(store::ResourceSide::kConsumer, visibility, consumer_rule, id) &&
-          !tx.Resources().IsVisible(store::ResourceSide::kProvider, visibility, consumer_rule, id)) {
+      if (!tx.Resources().IsVisible(store::ResourceSide::kConsumer, visibility, consumer_rule,
+                                    id) &&
+          !tx.Resources().IsVisible(store::ResourceSide::kProvider, visibility, consumer_rule,
+                                    id)) {
         throw NotFound("Not found.");
       }
-      subject = SubjectOf(resource->where, resource->resource.project_id, resource->resource.offering_id);
+      subject =
+          SubjectOf(resource->where, resource->resource.project_id, resource->resource.offering_id);
     } else if (!domain::SeesEverything(actor)) {
       throw NotFound("Not found.");
     }

@@ -276,16 +276,6 @@ Page<OrderRecord> OrderRepository::List(const Visibility& visibility,
   return page;
 }
 
-bool OrderRepository::IsVisible(const Visibility& visibility,
-                                const PermissionScope& list_permission, domain::Id order_id) {
-  if (visibility.everything) return true;
-  sql::Params params;
-  OrderWhere where(params, db_.Engine());
-  where.Visible(visibility, list_permission);
-  where.Add("o.id = " + params.Add(order_id));
-  return db_.Query(where.Count(), params.values()).rows.at(0).Int(0) > 0;
-}
-
 std::optional<domain::Order> OrderRepository::OpenOrderOf(
     domain::Id resource_id, const std::vector<domain::OrderState>& open) {
   sql::Params params;

@@ -89,11 +89,10 @@ class OrderRepository {
   // permission on the project, its organization, the offering's organization or the offering.
   Page<OrderRecord> List(const Visibility& visibility, const PermissionScope& list_permission,
                          const OrderFilter& filter, const ListOptions& options);
-  bool IsVisible(const Visibility& visibility, const PermissionScope& list_permission,
-                 domain::Id order_id);
 
   // The open (non-terminal) order of a resource, if any.
-  std::optional<domain::Order> OpenOrderOf(domain::Id resource_id, const std::vector<domain::OrderState>& open);
+  std::optional<domain::Order> OpenOrderOf(domain::Id resource_id,
+                                           const std::vector<domain::OrderState>& open);
   std::vector<domain::Id> OrdersOfResource(domain::Id resource_id);
   // Orders in `state`, oldest first (periodic jobs).
   std::vector<domain::Id> IdsInState(domain::OrderState state, std::int64_t limit);

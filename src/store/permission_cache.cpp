@@ -2,18 +2,15 @@
 
 namespace orderly::store {
 
-std::optional<domain::RolePermissions> PermissionCache::Find(std::int64_t generation) const {
-  std::shared_ptr<const domain::RolePermissions> held;
-  {
-    std::lock_guard lock(mutex_);
-    if (!permissions_ || generation_ != generation) return std::nullopt;
-    held = permissions_;
-  }
-  return *held;  // copied outside the lock
+std::shared_ptr<const domain::RolePermissions> PermissionCache::Find(
+    std::int64_t generation) const {
+  std::lock_guard lock(mutex_);
+  if (generation_ != generation) return nullptr;
+  return permissions_;
 }
 
-void PermissionCache::Keep(std::int64_t generation, domain::RolePermissions permissions) {
-  auto kept = std::make_shared<const domain::RolePermissions>(std::move(permissions));
+void PermissionCache::Keep(std::int64_t generation,
+                           std::shared_ptr<const domain::RolePermissions> kept) {
   std::lock_guard lock(mutex_);
   if (permissions_ && generation_ >= generation) return;
   generation_ = generation;

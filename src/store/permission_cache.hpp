@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <optional>
 
 #include "domain/roles.hpp"
 
@@ -17,10 +16,10 @@ namespace orderly::store {
 class PermissionCache {
  public:
   // The table as of `generation`, when that is the copy held.
-  std::optional<domain::RolePermissions> Find(std::int64_t generation) const;
+  std::shared_ptr<const domain::RolePermissions> Find(std::int64_t generation) const;
   // Keeps `permissions`, read at `generation`, unless a newer copy is held already (an older
   // transaction reloading must not push a newer copy out).
-  void Keep(std::int64_t generation, domain::RolePermissions permissions);
+  void Keep(std::int64_t generation, std::shared_ptr<const domain::RolePermissions> permissions);
 
  private:
   mutable std::mutex mutex_;

@@ -53,16 +53,17 @@ void RoleRepository::ReplacePermissions(domain::Id role_id,
   }
 }
 
-domain::RolePermissions RoleRepository::LoadPermissions() {
+std::shared_ptr<const domain::RolePermissions> RoleRepository::LoadPermissions() {
   const bool cacheable = cache_ != nullptr && !(roles_changed_ && *roles_changed_);
   std::int64_t generation = 0;
   if (cacheable) {
     generation = db_.Query(sql::kSelectRolePermissionsGeneration).rows.at(0).Int(0);
-    if (auto cached = cache_->Find(generation)) return std::move(*cached);
+    if (auto cached = cache_->Find(generation)) return cached;
   }
-  domain::RolePermissions permissions;
+  auto permissions = std::make_shared<domain::RolePermissions>();
   for (const auto& row : db_.Query(sql::kSelectAllRolePermissions).rows) {
-    if (const auto role = domain::RoleByName(row.Text(0))) permissions[*role].insert(row.Text(1));
+    if (const auto role = domain::RoleByName(row.Text(0)))
+      (*permissions)[*role].insert(row.Text(1));
   }
   if (cacheable) cache_->Keep(generation, permissions);
   return permissions;

@@ -39,7 +39,7 @@ class RoleRepository {
   void EnsureRole(domain::Role role, const std::string& uuid,
                   const std::vector<std::string>& permissions);
   void ReplacePermissions(domain::Id role_id, const std::vector<std::string>& permissions);
-  domain::RolePermissions LoadPermissions();
+  std::shared_ptr<const domain::RolePermissions> LoadPermissions();
 
   std::vector<domain::HeldRole> GrantsOf(domain::Id user_id);
   // Returns false when the user already holds the role there.

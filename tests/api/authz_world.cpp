@@ -208,7 +208,7 @@ World WorldBuilder::Build() {
     caller.actor.uuid = user.uuid;
     caller.actor.username = holder.name;
     caller.actor.is_support = holder.flags.value("is_support", false);
-    caller.actor.permissions = grants_;
+    caller.actor.permissions = std::make_shared<const domain::RolePermissions>(grants_);
     for (const auto& [collection, scope, role_name, role, scope_id] : holder.grants) {
       GrantTo(user, collection, scope, role_name);
       caller.actor.roles.push_back({role, scope_id});
@@ -261,7 +261,7 @@ World WorldBuilder::Build() {
   staff.actor.is_staff = true;
   staff.actor.user_id = 1;
   staff.actor.uuid = api_.Get("/api/users/me/", staff_).body.value("uuid", "");
-  staff.actor.permissions = grants_;
+  staff.actor.permissions = std::make_shared<const domain::RolePermissions>(grants_);
 
   world_.callers = {
       {.name = "no token", .authenticated = false},

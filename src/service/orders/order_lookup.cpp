@@ -17,23 +17,28 @@ const std::vector<domain::OrderState>& OpenOrderStates() {
 }
 
 store::PermissionScope ScopeOf(const domain::ListRule& rule) {
-  return store::PermissionScope{.permission = std::string(rule.permission),
-                                .project = (rule.paths & domain::kViaProject) != 0,
-                                .customer = (rule.paths & domain::kViaCustomer) != 0,
-                                .offering_customer = (rule.paths & domain::kViaOfferingCustomer) != 0,
-                                .offering = (rule.paths & domain::kViaOffering) != 0};
+  return store::PermissionScope{
+      .permission = std::string(rule.permission),
+      .project = (rule.paths & domain::kViaProject) != 0,
+      .customer = (rule.paths & domain::kViaCustomer) != 0,
+      .offering_customer = (rule.paths & domain::kViaOfferingCustomer) != 0,
+      .offering = (rule.paths & domain::kViaOffering) != 0};
 }
 
-store::OrderRecord VisibleOrder(store::Transaction& tx, const domain::Actor& actor, const std::string& uuid) {
-  auto orders = tx.Orders();
-  auto record = orders.FindByUuid(uuid);
-  if (!record || !orders.IsVisible(VisibilityOf(actor), ScopeOf(domain::OrderListRule()), record->order.id)) {
+store::OrderRecord VisibleOrder(store::Transaction& tx, const domain::Actor& actor,
+                                const std::string& uuid) {
+  // Decided on the loaded row with the actor's roles in hand, rather than by a second query.
+  auto record = tx.Orders().FindByUuid(uuid);
+  if (!record || !domain::MaySee(actor, domain::OrderListRule(),
+                                 SubjectOf(record->where, record->order.project_id,
+                                           record->order.offering_id))) {
     throw NotFound("Order not found.");
   }
   return std::move(*record);
 }
 
-domain::Subject SubjectOf(const store::Surroundings& where, domain::Id project_id, domain::Id offering_id) {
+domain::Subject SubjectOf(const store::Surroundings& where, domain::Id project_id,
+                          domain::Id offering_id) {
   return domain::Subject{.customer_id = where.customer_id,
                          .project_id = project_id,
                          .offering_id = offering_id,

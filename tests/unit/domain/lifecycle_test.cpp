@@ -1,10 +1,11 @@
+#include "domain/lifecycle.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "domain/capabilities.hpp"
 #include "domain/check.hpp"
-#include "domain/lifecycle.hpp"
 #include "domain/routing.hpp"
 
 namespace orderly::domain {
@@ -42,10 +43,12 @@ TEST(VocabularyTest, TerminalStates) {
 
 TEST(TablesTest, EveryActionHasOneTransitionAndOnePermission) {
   std::set<OrderAction> orders;
-  for (const auto& transition : OrderTransitions()) EXPECT_TRUE(orders.insert(transition.action).second);
+  for (const auto& transition : OrderTransitions())
+    EXPECT_TRUE(orders.insert(transition.action).second);
   EXPECT_EQ(orders.size(), static_cast<std::size_t>(OrderAction::kDestroy) + 1);
   std::set<ResourceAction> resources;
-  for (const auto& transition : ResourceTransitions()) EXPECT_TRUE(resources.insert(transition.action).second);
+  for (const auto& transition : ResourceTransitions())
+    EXPECT_TRUE(resources.insert(transition.action).second);
   EXPECT_EQ(resources.size(), static_cast<std::size_t>(ResourceAction::kUpdate) + 1);
   for (OrderAction action : orders) {
     const auto& rule = PermissionFor(action);
@@ -61,7 +64,8 @@ TEST(TablesTest, EveryActionHasOneTransitionAndOnePermission) {
 
 TEST(CapabilitiesTest, EveryTypeHasOneRow) {
   std::set<OfferingType> types;
-  for (const auto& capability : OfferingCapabilities()) EXPECT_TRUE(types.insert(capability.type).second);
+  for (const auto& capability : OfferingCapabilities())
+    EXPECT_TRUE(types.insert(capability.type).second);
   EXPECT_EQ(types.size(), OfferingTypes().size());
 }
 
@@ -97,10 +101,12 @@ TEST(CapabilitiesTest, ProviderReview) {
   EXPECT_FALSE(ProviderReviewNeeded(OfferingType::kSupport, none, false));
   EXPECT_FALSE(ProviderReviewNeeded(OfferingType::kOpenStackTenant, none, false));
   EXPECT_FALSE(ProviderReviewNeeded(OfferingType::kScript, none, false));
-  EXPECT_TRUE(ProviderReviewNeeded(OfferingType::kScript, {{"auto_approve_marketplace_script", false}}, true));
+  EXPECT_TRUE(ProviderReviewNeeded(OfferingType::kScript,
+                                   {{"auto_approve_marketplace_script", false}}, true));
   EXPECT_TRUE(ProviderReviewNeeded(OfferingType::kRemote, none, false));
   EXPECT_FALSE(ProviderReviewNeeded(OfferingType::kRemote, none, true));
-  EXPECT_FALSE(ProviderReviewNeeded(OfferingType::kRemote, {{"auto_approve_remote_orders", true}}, false));
+  EXPECT_FALSE(
+      ProviderReviewNeeded(OfferingType::kRemote, {{"auto_approve_remote_orders", true}}, false));
 }
 
 Order OrderOf(OrderType type) { return Order{.type = type}; }
@@ -124,13 +130,18 @@ TEST(ResourceEffectsTest, FollowsTheSpecTable) {
   EXPECT_EQ(ResourceStateAfter(O::kDone, update, ResourceIn(RS::kUpdating)), RS::kOk);
   EXPECT_EQ(ResourceStateAfter(O::kDone, terminate, ResourceIn(RS::kTerminating)), RS::kTerminated);
   EXPECT_EQ(ResourceStateAfter(O::kProcessorFailed, create, ResourceIn(RS::kCreating)), RS::kErred);
-  EXPECT_EQ(ResourceStateAfter(O::kMarkedErred, create, ResourceIn(RS::kCreating)), RS::kTerminated);
-  EXPECT_EQ(ResourceStateAfter(O::kMarkedErred, create, ResourceIn(RS::kCreating, "vm-1")), RS::kErred);
+  EXPECT_EQ(ResourceStateAfter(O::kMarkedErred, create, ResourceIn(RS::kCreating)),
+            RS::kTerminated);
+  EXPECT_EQ(ResourceStateAfter(O::kMarkedErred, create, ResourceIn(RS::kCreating, "vm-1")),
+            RS::kErred);
   EXPECT_EQ(ResourceStateAfter(O::kMarkedErred, update, ResourceIn(RS::kUpdating)), RS::kErred);
   EXPECT_EQ(ResourceStateAfter(O::kMarkedErred, terminate, ResourceIn(RS::kTerminating)), RS::kOk);
-  EXPECT_EQ(ResourceStateAfter(O::kProcessorFailed, terminate, ResourceIn(RS::kTerminating)), RS::kErred);
-  EXPECT_EQ(ResourceStateAfter(O::kProcessorFailed, force, ResourceIn(RS::kTerminating)), RS::kTerminated);
-  EXPECT_EQ(ResourceStateAfter(O::kMarkedErred, force, ResourceIn(RS::kTerminating)), RS::kTerminated);
+  EXPECT_EQ(ResourceStateAfter(O::kProcessorFailed, terminate, ResourceIn(RS::kTerminating)),
+            RS::kErred);
+  EXPECT_EQ(ResourceStateAfter(O::kProcessorFailed, force, ResourceIn(RS::kTerminating)),
+            RS::kTerminated);
+  EXPECT_EQ(ResourceStateAfter(O::kMarkedErred, force, ResourceIn(RS::kTerminating)),
+            RS::kTerminated);
   EXPECT_EQ(ResourceStateAfter(O::kRejected, create, ResourceIn(RS::kCreating)), RS::kTerminated);
   EXPECT_EQ(ResourceStateAfter(O::kCanceled, create, ResourceIn(RS::kCreating)), RS::kTerminated);
   EXPECT_EQ(ResourceStateAfter(O::kCanceled, update, ResourceIn(RS::kUpdating)), RS::kOk);
@@ -176,9 +187,7 @@ TEST(RoutingTest, ConsumerApproval) {
 Actor Holding(Role role, Id scope) {
   Actor actor{.user_id = 5};
   actor.roles.push_back({role, scope});
-  for (const auto& info : Roles()) {
-    for (const auto& permission : DefaultPermissions(info.role)) actor.permissions[info.role].insert(permission);
-  }
+  actor.permissions = std::make_shared<const RolePermissions>(DefaultRolePermissions());
   return actor;
 }
 
@@ -187,49 +196,68 @@ TEST(RoutingTest, ConsumerReview) {
   const Project project{.id = 10, .customer_id = 1};
   Offering shared{.id = 20, .customer_id = 2, .shared = true, .billable = true};
   EXPECT_FALSE(ConsumerReviewNeeded(Actor{.is_staff = true}, shared, project, OrderType::kCreate));
-  EXPECT_FALSE(ConsumerReviewNeeded(Holding(Role::kCustomerOwner, 1), shared, project, OrderType::kCreate));
-  EXPECT_TRUE(ConsumerReviewNeeded(Holding(Role::kProjectManager, 10), shared, project, OrderType::kCreate));
+  EXPECT_FALSE(
+      ConsumerReviewNeeded(Holding(Role::kCustomerOwner, 1), shared, project, OrderType::kCreate));
+  EXPECT_TRUE(ConsumerReviewNeeded(Holding(Role::kProjectManager, 10), shared, project,
+                                   OrderType::kCreate));
   // Rule 4: the provider's owner terminating needs no consumer review.
-  EXPECT_FALSE(ConsumerReviewNeeded(Holding(Role::kCustomerOwner, 2), shared, project, OrderType::kTerminate));
-  EXPECT_TRUE(ConsumerReviewNeeded(Holding(Role::kCustomerOwner, 2), shared, project, OrderType::kCreate));
+  EXPECT_FALSE(ConsumerReviewNeeded(Holding(Role::kCustomerOwner, 2), shared, project,
+                                    OrderType::kTerminate));
+  EXPECT_TRUE(
+      ConsumerReviewNeeded(Holding(Role::kCustomerOwner, 2), shared, project, OrderType::kCreate));
   // Rule 5: auto_approve_for_roles.
   Offering listed = shared;
   listed.plugin_options = {{"auto_approve_for_roles", {"PROJECT.MANAGER"}}};
-  EXPECT_FALSE(ConsumerReviewNeeded(Holding(Role::kProjectManager, 10), listed, project, OrderType::kCreate));
+  EXPECT_FALSE(ConsumerReviewNeeded(Holding(Role::kProjectManager, 10), listed, project,
+                                    OrderType::kCreate));
   // Rule 2: private offerings ask for ORDER.APPROVE_PRIVATE, which project managers hold.
   Offering secret = shared;
   secret.shared = false;
   secret.billable = false;
-  EXPECT_FALSE(ConsumerReviewNeeded(Holding(Role::kProjectManager, 10), secret, project, OrderType::kCreate));
-  EXPECT_TRUE(ConsumerReviewNeeded(Holding(Role::kProjectMember, 10), secret, project, OrderType::kCreate));
+  EXPECT_FALSE(ConsumerReviewNeeded(Holding(Role::kProjectManager, 10), secret, project,
+                                    OrderType::kCreate));
+  EXPECT_TRUE(
+      ConsumerReviewNeeded(Holding(Role::kProjectMember, 10), secret, project, OrderType::kCreate));
   // Rule 3: in-house offerings with auto_approve_in_service_provider_projects.
   Offering in_house{.id = 21, .customer_id = 1, .shared = true, .billable = true};
   in_house.plugin_options = {{"auto_approve_in_service_provider_projects", true}};
-  EXPECT_FALSE(ConsumerReviewNeeded(Holding(Role::kProjectMember, 10), in_house, project, OrderType::kCreate));
+  EXPECT_FALSE(ConsumerReviewNeeded(Holding(Role::kProjectMember, 10), in_house, project,
+                                    OrderType::kCreate));
   in_house.plugin_options["disable_autoapprove"] = true;
-  EXPECT_TRUE(ConsumerReviewNeeded(Holding(Role::kProjectMember, 10), in_house, project, OrderType::kCreate));
+  EXPECT_TRUE(ConsumerReviewNeeded(Holding(Role::kProjectMember, 10), in_house, project,
+                                   OrderType::kCreate));
 }
 
 // Spec README §3: 403, then blocked / expired (400), then state (409), then type (405).
 TEST(CheckTest, ErrorsComeInTheSpecOrder) {
   const Order order{.type = OrderType::kCreate, .state = OS::kDone, .project_id = 10};
-  const Subject subject{.customer_id = 1, .project_id = 10, .offering_id = 20, .offering_customer_id = 2};
-  OrderFacts facts{.order = order, .offering_type = OfferingType::kScript, .subject = subject,
-                   .customer_blocked = true, .project_expired = true, .project_name = "p"};
+  const Subject subject{
+      .customer_id = 1, .project_id = 10, .offering_id = 20, .offering_customer_id = 2};
+  OrderFacts facts{.order = order,
+                   .offering_type = OfferingType::kScript,
+                   .subject = subject,
+                   .customer_blocked = true,
+                   .project_expired = true,
+                   .project_name = "p"};
   const Actor stranger{.user_id = 9};
-  EXPECT_EQ(CheckOrderAction(stranger, OrderAction::kApproveByConsumer, facts)->code(), ErrorCode::kForbidden);
+  EXPECT_EQ(CheckOrderAction(stranger, OrderAction::kApproveByConsumer, facts)->code(),
+            ErrorCode::kForbidden);
   const Actor owner = Holding(Role::kCustomerOwner, 1);
   EXPECT_EQ(CheckOrderAction(owner, OrderAction::kApproveByConsumer, facts)->message(),
             "Blocked organization is not available.");
   facts.customer_blocked = false;
-  EXPECT_EQ(CheckOrderAction(owner, OrderAction::kApproveByConsumer, facts)->message(), "Project 'p' is expired.");
+  EXPECT_EQ(CheckOrderAction(owner, OrderAction::kApproveByConsumer, facts)->message(),
+            "Project 'p' is expired.");
   facts.project_expired = false;
-  EXPECT_EQ(CheckOrderAction(owner, OrderAction::kApproveByConsumer, facts)->code(), ErrorCode::kStateConflict);
+  EXPECT_EQ(CheckOrderAction(owner, OrderAction::kApproveByConsumer, facts)->code(),
+            ErrorCode::kStateConflict);
   EXPECT_EQ(CheckOrderAction(owner, OrderAction::kApproveByConsumer, facts)->message(),
             "Valid states for operation: pending-consumer.");
   const Order executing{.type = OrderType::kCreate, .state = OS::kExecuting};
-  OrderFacts running{.order = executing, .offering_type = OfferingType::kScript, .subject = subject};
-  EXPECT_EQ(CheckOrderAction(owner, OrderAction::kCancel, running)->code(), ErrorCode::kNotSupported);
+  OrderFacts running{
+      .order = executing, .offering_type = OfferingType::kScript, .subject = subject};
+  EXPECT_EQ(CheckOrderAction(owner, OrderAction::kCancel, running)->code(),
+            ErrorCode::kNotSupported);
   running.offering_type = OfferingType::kBasic;
   EXPECT_FALSE(CheckOrderAction(owner, OrderAction::kCancel, running));
 }
@@ -237,26 +265,33 @@ TEST(CheckTest, ErrorsComeInTheSpecOrder) {
 TEST(CheckTest, CancelTerminationIsAConflictOutsideRemoteTerminateOrders) {
   const Order create{.type = OrderType::kCreate, .state = OS::kExecuting};
   const OrderFacts facts{.order = create, .offering_type = OfferingType::kRemote, .subject = {}};
-  EXPECT_EQ(CheckOrderAction(Actor{.is_staff = true}, OrderAction::kCancelTermination, facts)->code(),
-            ErrorCode::kStateConflict);
+  EXPECT_EQ(
+      CheckOrderAction(Actor{.is_staff = true}, OrderAction::kCancelTermination, facts)->code(),
+      ErrorCode::kStateConflict);
   const Order terminate{.type = OrderType::kTerminate, .state = OS::kExecuting};
-  const OrderFacts remote{.order = terminate, .offering_type = OfferingType::kRemote, .subject = {}};
+  const OrderFacts remote{
+      .order = terminate, .offering_type = OfferingType::kRemote, .subject = {}};
   EXPECT_FALSE(CheckOrderAction(Actor{.is_staff = true}, OrderAction::kCancelTermination, remote));
   const OrderFacts basic{.order = terminate, .offering_type = OfferingType::kBasic, .subject = {}};
-  EXPECT_EQ(CheckOrderAction(Actor{.is_staff = true}, OrderAction::kCancelTermination, basic)->code(),
-            ErrorCode::kStateConflict);
+  EXPECT_EQ(
+      CheckOrderAction(Actor{.is_staff = true}, OrderAction::kCancelTermination, basic)->code(),
+      ErrorCode::kStateConflict);
 }
 
 TEST(CheckTest, AvailableActionsFollowTheChecks) {
   const Order order{.type = OrderType::kCreate, .state = OS::kPendingProvider};
-  const Subject subject{.customer_id = 1, .project_id = 10, .offering_id = 20, .offering_customer_id = 2};
+  const Subject subject{
+      .customer_id = 1, .project_id = 10, .offering_id = 20, .offering_customer_id = 2};
   const OrderFacts facts{.order = order, .offering_type = OfferingType::kBasic, .subject = subject};
-  EXPECT_EQ(AvailableOrderActions(Holding(Role::kCustomerOwner, 2), facts),
-            (std::vector<std::string>{"approve_by_provider", "reject_by_provider", "set_state_erred"}));
-  EXPECT_EQ(AvailableOrderActions(Holding(Role::kCustomerOwner, 1), facts), (std::vector<std::string>{"cancel"}));
+  EXPECT_EQ(
+      AvailableOrderActions(Holding(Role::kCustomerOwner, 2), facts),
+      (std::vector<std::string>{"approve_by_provider", "reject_by_provider", "set_state_erred"}));
+  EXPECT_EQ(AvailableOrderActions(Holding(Role::kCustomerOwner, 1), facts),
+            (std::vector<std::string>{"cancel"}));
   EXPECT_TRUE(AvailableOrderActions(Actor{.is_support = true}, facts).empty());
   const Resource resource{.state = RS::kOk};
-  const ResourceFacts resource_facts{.resource = resource, .offering_type = OfferingType::kBasic, .subject = subject};
+  const ResourceFacts resource_facts{
+      .resource = resource, .offering_type = OfferingType::kBasic, .subject = subject};
   EXPECT_EQ(AvailableResourceActions(Holding(Role::kCustomerOwner, 1), resource_facts),
             (std::vector<std::string>{"terminate", "switch_plan", "update_limits"}));
   EXPECT_EQ(AvailableResourceActions(Holding(Role::kCustomerOwner, 2), resource_facts),

@@ -36,8 +36,8 @@ class PermissionCacheTest : public ::testing::Test {
 
   static std::set<std::string, std::less<>> MemberPermissions(Store& store) {
     const auto table = store.Read([](Transaction& tx) { return tx.Roles().LoadPermissions(); });
-    const auto found = table.find(Role::kProjectMember);
-    return found == table.end() ? std::set<std::string, std::less<>>{} : found->second;
+    const auto found = table->find(Role::kProjectMember);
+    return found == table->end() ? std::set<std::string, std::less<>>{} : found->second;
   }
 
   std::filesystem::path directory_;
@@ -83,7 +83,7 @@ TEST_F(PermissionCacheTest, ARolledBackChangeLeavesNoTrace) {
   EXPECT_THROW(store_->Write([&](Transaction& tx) {
     auto roles = tx.Roles();
     roles.ReplacePermissions(role_id_, {"ORDER.CREATE"});
-    EXPECT_TRUE(roles.LoadPermissions().at(Role::kProjectMember).contains("ORDER.CREATE"));
+    EXPECT_TRUE(roles.LoadPermissions()->at(Role::kProjectMember).contains("ORDER.CREATE"));
     throw std::runtime_error("changed my mind");
   }),
                std::runtime_error);
@@ -96,11 +96,17 @@ TEST_F(PermissionCacheTest, ARolledBackChangeLeavesNoTrace) {
 TEST(PermissionCache, KeepsTheNewestGenerationOnly) {
   PermissionCache cache;
   EXPECT_FALSE(cache.Find(1));
-  cache.Keep(2, {{Role::kProjectMember, {"NEW"}}});
-  cache.Keep(1, {{Role::kProjectMember, {"OLD"}}});  // an older reader reloading
+  const auto table = [](const char* permission) {
+    return std::make_shared<const domain::RolePermissions>(
+        domain::RolePermissions{{Role::kProjectMember, {permission}}});
+  };
+  cache.Keep(2, table("NEW"));
+  cache.Keep(1, table("OLD"));  // an older reader reloading
   EXPECT_FALSE(cache.Find(1));
   ASSERT_TRUE(cache.Find(2));
   EXPECT_TRUE(cache.Find(2)->at(Role::kProjectMember).contains("NEW"));
+  // Every reader shares the one table rather than copying it per request.
+  EXPECT_EQ(cache.Find(2).get(), cache.Find(2).get());
 }
 
 }  // namespace

@@ -107,14 +107,14 @@ TEST_F(PostgresStoreTest, APermissionChangeOnOneNodeIsSeenByTheOther) {
       store_->Read([](Transaction& tx) { return tx.Roles().ListRoles().at(0).id; });
   const auto member_permissions = [](Store& store) {
     return store.Read([](Transaction& tx) { return tx.Roles().LoadPermissions(); })
-        .at(domain::Role::kProjectMember);
+        ->at(domain::Role::kProjectMember);
   };
   EXPECT_TRUE(member_permissions(*store_).contains("ORDER.LIST"));
   EXPECT_TRUE(member_permissions(*other).contains("ORDER.LIST"));
   EXPECT_THROW(other->Write([&](Transaction& tx) {
     tx.Roles().ReplacePermissions(role_id, {"ORDER.CREATE"});
     EXPECT_TRUE(
-        tx.Roles().LoadPermissions().at(domain::Role::kProjectMember).contains("ORDER.CREATE"));
+        tx.Roles().LoadPermissions()->at(domain::Role::kProjectMember).contains("ORDER.CREATE"));
     throw std::runtime_error("rolled back");
   }),
                std::runtime_error);

@@ -175,8 +175,8 @@ TEST_F(StoreTest, RolePermissionsAreSeededOnceAndReplaceable) {
     tx.Roles().ReplacePermissions(roles[0].id, {"ORDER.CREATE", "RESOURCE.LIST"});
   });
   const auto loaded = store_->Read([](Transaction& tx) { return tx.Roles().LoadPermissions(); });
-  EXPECT_EQ(loaded.at(domain::Role::kProjectMember).size(), 2u);
-  EXPECT_TRUE(loaded.at(domain::Role::kProjectMember).contains("RESOURCE.LIST"));
+  EXPECT_EQ(loaded->at(domain::Role::kProjectMember).size(), 2u);
+  EXPECT_TRUE(loaded->at(domain::Role::kProjectMember).contains("RESOURCE.LIST"));
 }
 
 TEST_F(StoreTest, OfferingWithPlansAndComponentsRoundTrips) {
