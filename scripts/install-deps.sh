@@ -13,6 +13,8 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev libsodium-dev uuid-dev prometheus-cpp-dev
   # configuration file (orderly serve|worker --config, orderly config check)
   libtomlplusplus-dev
+  # the server's memory allocator (ORDERLY_JEMALLOC; bench/README.md)
+  libjemalloc-dev
   # tests
   libgtest-dev libgmock-dev libcpp-httplib-dev curl
   # the .deb (cpack: dpkg-shlibdeps via build-essential, `file` to find the binaries)
