@@ -39,16 +39,8 @@ void Registry::OrderExecuting(store::Transaction& tx, const domain::Order& order
                               domain::OfferingType type) {
   For(type).OnExecuting(tx, order);
   if (!For(type).Automated()) return;
+  // The store wakes idle workers once this transaction commits.
   tx.Jobs().Enqueue(order.id, order.uuid, order.modified);
-  // Only after the commit can a worker claim the job; woken earlier, it finds nothing and sleeps
-  // its whole poll.
-  tx.AfterCommit([this] {
-    {
-      std::lock_guard lock(mutex_);
-      ++enqueued_;
-    }
-    work_.notify_one();
-  });
 }
 
 void Registry::ValidateOrder(const domain::Offering& offering, domain::OrderType type) {
@@ -59,16 +51,6 @@ void Registry::SetPublicUrl(const std::string& public_url) { remote_->SetPublicU
 
 void Registry::CancelAtBackend(const domain::Offering& offering, const domain::Order& order) {
   For(offering.type).CancelAtBackend(offering, order);
-}
-
-std::uint64_t Registry::WorkQueued() {
-  std::lock_guard lock(mutex_);
-  return enqueued_;
-}
-
-void Registry::WaitForWork(std::uint64_t seen, std::chrono::milliseconds at_most) {
-  std::unique_lock lock(mutex_);
-  work_.wait_for(lock, at_most, [&] { return enqueued_ != seen; });
 }
 
 }  // namespace orderly::processing

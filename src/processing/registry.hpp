@@ -1,10 +1,8 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <map>
 #include <memory>
-#include <mutex>
 
 #include "domain/offering.hpp"
 #include "processing/processor.hpp"
@@ -42,19 +40,9 @@ class Registry final : public service::ExecutionHook {
   // the server knows its port.
   void SetPublicUrl(const std::string& public_url);
 
-  // Lets idle workers look for a job queued in this process at once instead of at their next
-  // poll (which stays, for jobs queued by other processes and for retries that come due).
-  // `seen` is WorkQueued() taken before the worker last looked, so a job committed between that
-  // look and the wait is not slept through.
-  std::uint64_t WorkQueued();
-  void WaitForWork(std::uint64_t seen, std::chrono::milliseconds at_most);
-
  private:
   std::map<domain::OfferingType, std::unique_ptr<Processor>> processors_;
   remote::RemoteProcessor* remote_ = nullptr;
-  std::mutex mutex_;
-  std::condition_variable work_;
-  std::uint64_t enqueued_ = 0;
 };
 
 }  // namespace orderly::processing

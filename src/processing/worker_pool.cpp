@@ -62,20 +62,24 @@ WorkerPool::WorkerPool(service::Context& context, Registry& registry, WorkerOpti
 
 WorkerPool::~WorkerPool() {
   stopping_ = true;
+  // After stopping_: a worker that counted announcements before this one returns from its wait at
+  // once, and one that counted after it sees stopping_.
+  context_.store.QueuedJobs().WakeAll();
   for (auto& thread : threads_) thread.join();
 }
 
 void WorkerPool::Loop(const std::string& worker) {
-  while (!stopping_) {
+  while (true) {
     std::optional<domain::Job> job;
-    const auto queued_before_claim = registry_.WorkQueued();
+    const auto queued_before_claim = context_.store.QueuedJobs().Announced();
+    if (stopping_) return;
     try {
       job = service::ClaimJob(context_, worker, options_.lease_seconds);
     } catch (const std::exception& error) {
       spdlog::error("worker {} could not claim a job: {}", worker, error.what());
     }
     if (!job) {
-      registry_.WaitForWork(queued_before_claim, options_.idle_poll);
+      context_.store.QueuedJobs().WaitPast(queued_before_claim, options_.idle_poll);
       continue;
     }
     RunJob(*job, worker);

@@ -8,11 +8,14 @@ namespace orderly::store {
 void JobRepository::Enqueue(domain::Id order_id, const std::string& order_uuid,
                             const std::string& now) {
   db_.Query(sql::kInsertJob, {order_id, order_uuid, now});
+  queued_();
 }
 
 bool JobRepository::EnqueuePull(domain::Id order_id, const std::string& order_uuid,
                                 const std::string& now) {
-  return db_.Query(sql::kInsertPullJob, {order_id, order_uuid, now}).changes > 0;
+  const bool inserted = db_.Query(sql::kInsertPullJob, {order_id, order_uuid, now}).changes > 0;
+  if (inserted) queued_();
+  return inserted;
 }
 
 std::int64_t JobRepository::CountOpen(domain::Id order_id) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,7 +12,9 @@ namespace orderly::store {
 
 class JobRepository {
  public:
-  explicit JobRepository(sql::Connection& connection) : db_(connection) {}
+  // `queued` is told of every job inserted (the transaction wakes idle workers once it commits).
+  JobRepository(sql::Connection& connection, std::function<void()> queued)
+      : db_(connection), queued_(std::move(queued)) {}
 
   void Enqueue(domain::Id order_id, const std::string& order_uuid, const std::string& now);
   // Queues a pull of the order's backend unless one is already waiting; true when it queued one.
@@ -22,7 +25,8 @@ class JobRepository {
   // `lease_until`. Call inside a write transaction so two workers never take the same job.
   std::optional<domain::Job> Claim(const std::string& owner, const std::string& now,
                                    const std::string& lease_until);
-  // Each returns false when `owner` no longer holds the job (its lease ran out and another took it).
+  // Each returns false when `owner` no longer holds the job (its lease ran out and another took
+  // it).
   bool Renew(domain::Id job_id, const std::string& owner, const std::string& lease_until);
   bool Finish(domain::Id job_id, const std::string& owner, domain::JobState final_state,
               const std::string& now, const std::string& error);
@@ -32,6 +36,7 @@ class JobRepository {
 
  private:
   sql::Connection& db_;
+  std::function<void()> queued_;
 };
 
 }  // namespace orderly::store

@@ -51,6 +51,8 @@ class Store {
   bool Ping();
   std::string_view Engine() const { return pool_->Engine(); }
   ConnectionPool::Usage PoolUsage() { return pool_->CurrentUsage(); }
+  // Announced after every commit that queued a job in this process: idle workers wait on it.
+  JobSignal& QueuedJobs() { return jobs_queued_; }
 
   static constexpr int kMaxWriteAttempts = 30;
 
@@ -58,7 +60,7 @@ class Store {
   template <typename Work>
   auto RunOnce(bool write, Work& work) {
     auto lease = pool_->Acquire();
-    Transaction transaction(*lease, write, &permissions_);
+    Transaction transaction(*lease, write, &permissions_, &jobs_queued_);
     if constexpr (std::is_void_v<decltype(work(transaction))>) {
       work(transaction);
       transaction.Commit();
@@ -73,6 +75,7 @@ class Store {
 
   std::unique_ptr<ConnectionPool> pool_;
   PermissionCache permissions_;
+  JobSignal jobs_queued_;
 };
 
 class Store::NamedLock {

@@ -7,6 +7,7 @@
 #include "store/customer_repository.hpp"
 #include "store/event_repository.hpp"
 #include "store/job_repository.hpp"
+#include "store/job_signal.hpp"
 #include "store/login_failure_repository.hpp"
 #include "store/offering_repository.hpp"
 #include "store/order_repository.hpp"
@@ -23,7 +24,9 @@ namespace orderly::store {
 // One unit of work: every repository reached through it shares the same database transaction.
 class Transaction {
  public:
-  Transaction(sql::Connection& connection, bool write, PermissionCache* permissions = nullptr);
+  // `jobs_queued` (may be null) is announced after the commit of a transaction that queued a job.
+  Transaction(sql::Connection& connection, bool write, PermissionCache* permissions = nullptr,
+              JobSignal* jobs_queued = nullptr);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
@@ -42,15 +45,21 @@ class Transaction {
   OrderRepository Orders() { return OrderRepository(connection_); }
   ResourceRepository Resources() { return ResourceRepository(connection_); }
   EventRepository Events() { return EventRepository(connection_); }
-  JobRepository Jobs() { return JobRepository(connection_); }
+  JobRepository Jobs() {
+    return JobRepository(connection_, [this] { AnnounceJobAfterCommit(); });
+  }
   SupportRepository Support() { return SupportRepository(connection_); }
   StatisticsRepository Statistics() { return StatisticsRepository(connection_); }
   CallbackRepository Callbacks() { return CallbackRepository(connection_); }
   LoginFailureRepository LoginFailures() { return LoginFailureRepository(connection_); }
 
  private:
+  void AnnounceJobAfterCommit();
+
   sql::Connection& connection_;
   PermissionCache* permissions_;
+  JobSignal* jobs_queued_;
+  bool job_announced_ = false;
   bool roles_changed_ = false;
   std::vector<std::function<void()>> after_commit_;
   bool open_ = true;

@@ -5,6 +5,7 @@
 
 #include "domain/enum_table.hpp"
 #include "domain/event_types.hpp"
+#include "domain/periodic_moves.hpp"
 #include "domain/routing.hpp"
 
 namespace orderly::testing {
@@ -39,7 +40,7 @@ std::set<OrderState> AllOrderStates() {
 
 // The moves the domain allows: every action of the transition table from every state it accepts,
 // approvals to wherever routing may send them (a new order is routed as a consumer approval), and
-// a pending-project order to wherever the project's start routes it.
+// every periodic move (releases, time-out) to wherever it may lead.
 std::set<std::pair<OrderState, OrderState>> AllowedMoves() {
   std::set<std::pair<OrderState, OrderState>> moves;
   for (const auto& transition : domain::OrderTransitions()) {
@@ -47,8 +48,8 @@ std::set<std::pair<OrderState, OrderState>> AllowedMoves() {
       for (OrderState to : StatesAfter(transition.action)) moves.insert({from, to});
     }
   }
-  for (OrderState to : RoutedStates(domain::RouteWhenProjectStarts)) {
-    moves.insert({OrderState::kPendingProject, to});
+  for (const auto& move : domain::PeriodicMoves()) {
+    for (OrderState to : domain::PossibleDestinations(move)) moves.insert({move.from, to});
   }
   return moves;
 }

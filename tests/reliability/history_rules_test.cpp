@@ -25,6 +25,28 @@ TEST(HistoryRulesTest, AnOrderLogThatFollowsTheDomainReplaysToTheOrderState) {
   EXPECT_EQ(ReplayOrderLog(log, "done"), "");
 }
 
+// The periodic jobs' moves (domain::PeriodicMoves) replay like the actions: an order approved to
+// wait for its start date, released on it, then done.
+TEST(HistoryRulesTest, AStartDateReleaseReplays) {
+  const json log = {Created(), Move("pending-consumer", "pending-start-date"),
+                    Move("pending-start-date", "executing"), Move("executing", "done")};
+  EXPECT_EQ(ReplayOrderLog(log, "done"), "");
+}
+
+TEST(HistoryRulesTest, AProjectReleaseThenAStartDateReleaseThenATimeOutReplay) {
+  const json log = {Created(), Move("pending-consumer", "pending-project"),
+                    Move("pending-project", "pending-start-date"),
+                    Move("pending-start-date", "executing", "marketplace_order_approved"),
+                    Move("executing", "erred", "marketplace_order_failed")};
+  EXPECT_EQ(ReplayOrderLog(log, "erred"), "");
+}
+
+TEST(HistoryRulesTest, AReleaseIsNoShortcutFromPendingStartDateToDone) {
+  const json log = {Created(), Move("pending-consumer", "pending-start-date"),
+                    Move("pending-start-date", "done")};
+  EXPECT_NE(ReplayOrderLog(log, "done"), "");
+}
+
 TEST(HistoryRulesTest, AnOrderLogThatEndsElsewhereIsReported) {
   const json log = {Created(), Move("pending-consumer", "executing")};
   EXPECT_NE(ReplayOrderLog(log, "done"), "");

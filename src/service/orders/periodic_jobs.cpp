@@ -4,10 +4,10 @@
 #include <chrono>
 #include <thread>
 
-#include "domain/capabilities.hpp"
 #include "domain/dates.hpp"
 #include "domain/event_types.hpp"
 #include "domain/lifecycle.hpp"
+#include "domain/periodic_moves.hpp"
 #include "domain/routing.hpp"
 #include "service/orders/job_processing.hpp"
 #include "service/orders/order_lookup.hpp"
@@ -20,54 +20,49 @@ constexpr std::int64_t kBatch = 1000;
 // Names the store lock that lets one node at a time run the periodic jobs.
 constexpr std::int64_t kPeriodicJobsLock = 0x6f72646572'0001;
 
-bool ReleaseFromPendingProject(Context& context, domain::Id order_id) {
-  return context.store.Write([&](store::Transaction& tx) {
-    Workflow workflow(context, tx, nullptr);
-    auto record = tx.Orders().FindById(order_id);
-    if (!record || record->order.state != domain::OrderState::kPendingProject) return false;
-    const auto project = tx.Projects().FindById(record->order.project_id);
-    if (project->start_date && *project->start_date > workflow.today()) return false;
-    const auto offering = tx.Offerings().FindById(record->order.offering_id);
-    // Provider review is judged for the consumer-side reviewer, as at approval time.
-    const domain::Id reviewer =
-        record->order.consumer_reviewed_by.value_or(record->order.created_by.value_or(0));
-    const domain::Actor approver = LoadActor(tx, reviewer);
-    const auto facts =
-        RoutingFactsFor(record->order, *offering, *project, approver, workflow.today());
-    workflow.MoveOrder(record->order, domain::RouteWhenProjectStarts(facts), offering->type,
-                       "Project has started; order released.");
-    return true;
-  });
+domain::PeriodicFacts FactsOf(const store::OrderRecord& record, const Workflow& workflow,
+                              const Limits& limits) {
+  return domain::PeriodicFacts{.state = record.order.state,
+                               .type = record.where.offering_type,
+                               .project_start_date = record.where.project_start_date,
+                               .order_start_date = record.order.start_date,
+                               .last_change = record.order.modified,
+                               .today = workflow.today(),
+                               .now = workflow.now(),
+                               .execution_timeout_seconds = limits.execution_timeout_seconds};
 }
 
-bool ReleaseFromPendingStartDate(Context& context, domain::Id order_id) {
-  return context.store.Write([&](store::Transaction& tx) {
-    Workflow workflow(context, tx, nullptr);
-    auto record = tx.Orders().FindById(order_id);
-    if (!record || record->order.state != domain::OrderState::kPendingStartDate) return false;
-    if (record->order.start_date && *record->order.start_date > workflow.today()) return false;
-    workflow.MoveOrder(record->order, domain::OrderState::kExecuting, record->where.offering_type,
-                       "Start date reached; order released.");
-    return true;
-  });
+// Routing as at the project's start (§3.7): provider review is judged for the consumer-side
+// reviewer, as at approval time.
+domain::RoutingFacts RoutingFactsNow(store::Transaction& tx, const Workflow& workflow,
+                                     const domain::Order& order) {
+  const auto project = tx.Projects().FindById(order.project_id);
+  const auto offering = tx.Offerings().FindById(order.offering_id);
+  const domain::Id reviewer = order.consumer_reviewed_by.value_or(order.created_by.value_or(0));
+  const domain::Actor approver = LoadActor(tx, reviewer);
+  return RoutingFactsFor(order, *offering, *project, approver, workflow.today());
 }
 
-// processing.md §10 mark_resources_as_erred_after_timeout: fail() with "Execution has timed out."
-bool TimeOut(Context& context, domain::Id order_id, int timeout_seconds) {
+// Makes `move` on the order when the domain says it is due, in one transaction that looks again.
+bool MakeMove(Context& context, const domain::PeriodicMove& move, domain::Id order_id) {
   return context.store.Write([&](store::Transaction& tx) {
     Workflow workflow(context, tx, nullptr);
     auto record = tx.Orders().FindById(order_id);
-    if (!record || record->order.state != domain::OrderState::kExecuting) return false;
-    if (!domain::ExecutionTimesOut(record->where.offering_type)) return false;
-    if (record->order.modified >= domain::AddSeconds(workflow.now(), -timeout_seconds))
-      return false;
+    if (!record || !domain::IsDue(move, FactsOf(*record, workflow, context.limits))) return false;
     auto& order = record->order;
-    order.error_message = "Execution has timed out.";
-    order.completed_at = workflow.now();
-    workflow.MoveOrder(order, domain::OrderState::kErred, record->where.offering_type,
-                       order.error_message);
-    domain::Resource resource = ResourceOf(tx, order);
-    workflow.ApplyOutcome(domain::OrderOutcome::kProcessorFailed, order, resource);
+    // Only routed moves need the routing facts (and the reads behind them).
+    const domain::RoutingFacts routing =
+        move.route != nullptr ? RoutingFactsNow(tx, workflow, order) : domain::RoutingFacts{};
+    if (move.fails) {
+      order.error_message = std::string(move.message);
+      order.completed_at = workflow.now();
+    }
+    workflow.MoveOrder(order, domain::Destination(move, routing), record->where.offering_type,
+                       std::string(move.message));
+    if (move.outcome) {
+      domain::Resource resource = ResourceOf(tx, order);
+      workflow.ApplyOutcome(*move.outcome, order, resource);
+    }
     return true;
   });
 }
@@ -109,24 +104,29 @@ int FlagStuckResources(Context& context) {
   return flagged;
 }
 
-template <typename Release>
-int ReleaseAll(Context& context, domain::OrderState state, Release&& release) {
+// The orders in the move's from-state, each moved in its own transaction when due.
+int MakeDueMoves(Context& context, const domain::PeriodicMove& move) {
   const auto ids = context.store.Read(
-      [&](store::Transaction& tx) { return tx.Orders().IdsInState(state, kBatch); });
-  int released = 0;
-  for (domain::Id id : ids) released += release(context, id) ? 1 : 0;
-  return released;
+      [&](store::Transaction& tx) { return tx.Orders().IdsInState(move.from, kBatch); });
+  int moved = 0;
+  for (domain::Id id : ids) moved += MakeMove(context, move, id) ? 1 : 0;
+  return moved;
+}
+
+int& CountOf(PeriodicReport& report, domain::PeriodicMoveKind kind) {
+  switch (kind) {
+    case domain::PeriodicMoveKind::kReleaseStartedProject: return report.pending_project_released;
+    case domain::PeriodicMoveKind::kReleaseAtStartDate: return report.pending_start_date_released;
+    case domain::PeriodicMoveKind::kTimeOutExecution: return report.timed_out;
+  }
+  return report.timed_out;  // unreachable: every kind is listed
 }
 
 PeriodicReport RunUnlocked(Context& context) {
   PeriodicReport report;
-  report.pending_project_released = ReleaseStartedProjects(context);
-  report.pending_start_date_released =
-      ReleaseAll(context, domain::OrderState::kPendingStartDate, ReleaseFromPendingStartDate);
-  report.timed_out =
-      ReleaseAll(context, domain::OrderState::kExecuting, [&](Context& c, domain::Id id) {
-        return TimeOut(c, id, c.limits.execution_timeout_seconds);
-      });
+  for (const auto& move : domain::PeriodicMoves()) {
+    CountOf(report, move.kind) += MakeDueMoves(context, move);
+  }
   report.stuck_flagged = FlagStuckResources(context);
   report.remote_pulls_queued = QueuePeriodicPulls(context);
   return report;
@@ -135,7 +135,8 @@ PeriodicReport RunUnlocked(Context& context) {
 }  // namespace
 
 int ReleaseStartedProjects(Context& context) {
-  return ReleaseAll(context, domain::OrderState::kPendingProject, ReleaseFromPendingProject);
+  return MakeDueMoves(context,
+                      domain::PeriodicMoveOf(domain::PeriodicMoveKind::kReleaseStartedProject));
 }
 
 PeriodicReport RunPeriodicJobs(Context& context) {
