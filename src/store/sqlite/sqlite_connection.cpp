@@ -41,9 +41,9 @@ SqliteConnection::SqliteConnection(const SqliteOptions& options)
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db_, 1);
   // cache_size: SQLite's default 2 MiB page cache sends most reads of a 10k-order store to
-  // pread(); 16 MiB per connection keeps the hot indexes and rows in memory (bench/README.md).
+  // pread(); 8 MiB per connection keeps the hot indexes and rows in memory (bench/README.md).
   ExecuteScript(
-      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384; "
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-8192; "
       "PRAGMA synchronous=" +
       options.synchronous + ";");
   file_ = SharedFile::Of(options.path);
