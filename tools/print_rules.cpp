@@ -5,10 +5,13 @@
 
 #include "domain/capabilities.hpp"
 #include "domain/lifecycle.hpp"
+#include "domain/order_moves.hpp"
 #include "domain/periodic_moves.hpp"
 #include "domain/permissions.hpp"
+#include "domain/processing_ends.hpp"
 #include "domain/remote_states.hpp"
 #include "domain/roles.hpp"
+#include "domain/state_rules.hpp"
 
 namespace {
 
@@ -93,6 +96,17 @@ const char* OutcomeName(OrderOutcome outcome) {
   return "";
 }
 
+const char* CompletionName(Completion completion) {
+  switch (completion) {
+    case Completion::kNever: return "-";
+    case Completion::kAlways: return "yes";
+    case Completion::kWhenFailed: return "only when failed (fail(): the execution time-out)";
+  }
+  return "";
+}
+
+const char* YesOrNot(bool flag) { return flag ? "yes" : "-"; }
+
 }  // namespace
 
 int main() {
@@ -141,6 +155,42 @@ int main() {
               << NameOf(move.condition) << " | " << also << " |\n";
   }
 
+  std::cout
+      << "\n## Processing ends (how carrying out an order ends; from " << NameOf(ProcessingState())
+      << ")\n\n| end | reported by | to | its resource as after |\n| --- | --- | --- | --- |\n";
+  for (const auto& end : ProcessingEndRules()) {
+    std::cout << "| `" << end.name << "` | " << end.reported_by << " | " << NameOf(end.to) << " | "
+              << OutcomeName(end.outcome) << " |\n";
+  }
+
+  std::cout << "\n## Order states\n\n| state | ends the order | stamps completed_at | event "
+               "records the error | jobs run, pulls follow |\n"
+               "| --- | --- | --- | --- | --- |\n";
+  for (const auto& rule : OrderStateRules()) {
+    std::cout << "| " << NameOf(rule.state) << " | " << YesOrNot(rule.terminal) << " | "
+              << CompletionName(rule.completion) << " | " << YesOrNot(rule.records_error) << " | "
+              << YesOrNot(rule.processing) << " |\n";
+  }
+
+  std::cout << "\n## Legal order moves (the union of order actions, periodic moves and processing "
+               "ends; `Workflow::MoveOrder` refuses any other)\n\n| from | to |\n| --- | --- |\n";
+  for (const auto& entry : OrderStates()) {
+    std::string targets;
+    for (const auto& move : LegalOrderMoves()) {
+      if (move.from == entry.value)
+        targets += (targets.empty() ? "" : ", ") + std::string(NameOf(move.to));
+    }
+    std::cout << "| " << NameOf(entry.value) << " | " << (targets.empty() ? "-" : targets)
+              << " |\n";
+  }
+
+  std::cout << "\n## Resource states\n\n| state | transitional (can be stuck) | counts on its plan "
+               "(max_amount) |\n| --- | --- | --- |\n";
+  for (const auto& rule : ResourceStateRules()) {
+    std::cout << "| " << NameOf(rule.state) << " | " << YesOrNot(rule.transitional) << " | "
+              << YesOrNot(rule.counts_on_plan) << " |\n";
+  }
+
   std::cout << "\n## Offering types\n\n| type | type-gated order actions | provider review | "
                "processing |\n"
                "| --- | --- | --- | --- |\n";
@@ -159,7 +209,10 @@ int main() {
       << "\n## Remote order states (Waldur.RemoteOffering)\n\n| remote order | local order |\n"
          "| --- | --- |\n";
   for (const auto& mapping : RemoteStateMappings()) {
-    std::cout << "| " << NameOf(mapping.remote) << " | " << NameOf(mapping.local) << " |\n";
+    const auto end = PulledEnd(mapping.local);
+    std::cout << "| " << NameOf(mapping.remote) << " | " << NameOf(mapping.local)
+              << (end ? " (`" + std::string(RuleOf(*end).name) + "`)" : std::string(" (goes on)"))
+              << " |\n";
   }
   std::cout << "| any other | erred: unexpected state |\n";
 

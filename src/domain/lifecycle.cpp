@@ -88,34 +88,36 @@ const ResourceTransition& TransitionOf(ResourceAction action) {
   return kResourceTransitions.front();  // unreachable: lifecycle_test covers every action
 }
 
-std::string StateConflictMessage(std::span<const OrderState> states) { return ConflictMessage(states); }
+std::string StateConflictMessage(std::span<const OrderState> states) {
+  return ConflictMessage(states);
+}
 std::string StateConflictMessage(std::span<const ResourceState> states) {
   return ConflictMessage(states);
 }
 
-ResourceState ResourceStateAfter(OrderOutcome outcome, const Order& order, const Resource& resource) {
+ResourceState ResourceStateAfter(OrderOutcome outcome, const Order& order,
+                                 const Resource& resource) {
   const ResourceState current = resource.state;
   switch (outcome) {
     case OrderOutcome::kCreated:
       if (order.type == OrderType::kCreate) return R::kCreating;
       if (current == R::kErred) return current;
       return order.type == OrderType::kUpdate ? R::kUpdating : R::kTerminating;
-    case OrderOutcome::kDone:
-      return order.type == OrderType::kTerminate ? R::kTerminated : R::kOk;
+    case OrderOutcome::kDone: return order.type == OrderType::kTerminate ? R::kTerminated : R::kOk;
     case OrderOutcome::kProcessorFailed:
       if (order.IsForceDestroy()) return R::kTerminated;
       return R::kErred;
     case OrderOutcome::kMarkedErred:
       if (order.IsForceDestroy()) return R::kTerminated;
       if (order.type == OrderType::kTerminate && current != R::kOk) return R::kOk;
-      if (order.type == OrderType::kCreate && current == R::kCreating && resource.backend_id.empty()) {
+      if (order.type == OrderType::kCreate && current == R::kCreating &&
+          resource.backend_id.empty()) {
         return R::kTerminated;
       }
       if (current == R::kErred || current == R::kTerminated) return current;
       return R::kErred;
     case OrderOutcome::kRejected:
-    case OrderOutcome::kCanceled:
-      return order.type == OrderType::kCreate ? R::kTerminated : R::kOk;
+    case OrderOutcome::kCanceled: return order.type == OrderType::kCreate ? R::kTerminated : R::kOk;
     case OrderOutcome::kRetried:
       switch (order.type) {
         case OrderType::kCreate: return R::kCreating;
@@ -124,6 +126,14 @@ ResourceState ResourceStateAfter(OrderOutcome outcome, const Order& order, const
       }
   }
   return current;
+}
+
+bool TakesOrderTerms(OrderOutcome outcome, const Order& order) {
+  return outcome == OrderOutcome::kDone && order.type == OrderType::kUpdate;
+}
+
+bool FollowsOrderEdits(const Order& order, ResourceState resource_state) {
+  return order.type == OrderType::kCreate && resource_state == R::kCreating;
 }
 
 bool RetryAllowedFor(const Order& order, ResourceState resource_state) {
@@ -138,7 +148,8 @@ namespace orderly::domain {
 bool OfferingAccepts(OfferingState state, OrderType type) {
   switch (type) {
     case OrderType::kCreate: return state == OfferingState::kActive;
-    case OrderType::kUpdate: return state == OfferingState::kActive || state == OfferingState::kPaused;
+    case OrderType::kUpdate:
+      return state == OfferingState::kActive || state == OfferingState::kPaused;
     case OrderType::kTerminate: return true;
   }
   return false;
@@ -149,17 +160,9 @@ bool OfferingAccepts(OfferingState state, OrderType type) {
 namespace orderly::domain {
 
 bool AwaitsConsumerTerminationReview(ResourceState resource_state, const Order& open_order) {
-  return resource_state == ResourceState::kTerminating && open_order.type == OrderType::kTerminate &&
+  return resource_state == ResourceState::kTerminating &&
+         open_order.type == OrderType::kTerminate &&
          open_order.state == OrderState::kPendingConsumer;
-}
-
-}  // namespace orderly::domain
-
-namespace orderly::domain {
-
-bool IsTransitional(ResourceState state) {
-  return state == ResourceState::kCreating || state == ResourceState::kUpdating ||
-         state == ResourceState::kTerminating;
 }
 
 }  // namespace orderly::domain

@@ -66,9 +66,19 @@ enum class OrderOutcome {
 };
 
 // The resource state after the outcome; the current one when the outcome leaves it alone.
-ResourceState ResourceStateAfter(OrderOutcome outcome, const Order& order, const Resource& resource);
+ResourceState ResourceStateAfter(OrderOutcome outcome, const Order& order,
+                                 const Resource& resource);
 
-// A resource in one of these is waiting for an order to finish; one that stays too long is stuck.
+// resource_update_succeeded (domain.md §4.2): a done Update order's plan and limits become its
+// resource's.
+bool TakesOrderTerms(OrderOutcome outcome, const Order& order);
+
+// Spec §3.11: edits of a Create order carry over to its resource while the resource is still
+// being created.
+bool FollowsOrderEdits(const Order& order, ResourceState resource_state);
+
+// A resource in one of these is waiting for an order to finish; one that stays too long is stuck
+// (the `transitional` column of ResourceStateRules(), state_rules.hpp).
 bool IsTransitional(ResourceState state);
 
 // domain.md §7.1: retrying a Create order needs its resource Erred or Terminated.

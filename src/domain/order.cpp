@@ -45,11 +45,4 @@ int CodeOf(OrderType type) { return EnumEntryOf(OrderTypes(), type).code; }
 int CodeOf(OrderState state) { return EnumEntryOf(OrderStates(), state).code; }
 int CodeOf(ResourceState state) { return EnumEntryOf(ResourceStates(), state).code; }
 
-bool IsTerminal(OrderState state) {
-  return state == OrderState::kDone || state == OrderState::kErred ||
-         state == OrderState::kCanceled || state == OrderState::kRejected;
-}
-
-bool BlocksNewOrder(OrderState state) { return !IsTerminal(state); }
-
 }  // namespace orderly::domain

@@ -39,7 +39,8 @@ int CodeOf(OrderType type);
 int CodeOf(OrderState state);
 int CodeOf(ResourceState state);
 
-// domain.md §1.2: done, erred, canceled and rejected end an order.
+// domain.md §1.2: done, erred, canceled and rejected end an order (the `terminal` column of
+// OrderStateRules(), state_rules.hpp).
 bool IsTerminal(OrderState state);
 // An order in one of these blocks a new order for the same resource. Waldur checks only
 // pending-consumer, pending-provider and executing (domain.md §9 calls that possibly unintended);

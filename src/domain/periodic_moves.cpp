@@ -71,10 +71,7 @@ OrderState Destination(const PeriodicMove& move, const RoutingFacts& facts) {
 
 std::vector<OrderState> PossibleDestinations(const PeriodicMove& move) {
   std::vector<OrderState> states;
-  for (int bits = 0; bits < 8; ++bits) {
-    const RoutingFacts facts{.project_starts_later = (bits & 1) != 0,
-                             .provider_review_needed = (bits & 2) != 0,
-                             .order_starts_later = (bits & 4) != 0};
+  for (const RoutingFacts& facts : AllRoutingFacts()) {
     const OrderState state = Destination(move, facts);
     if (std::find(states.begin(), states.end(), state) == states.end()) states.push_back(state);
   }

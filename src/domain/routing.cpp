@@ -13,14 +13,16 @@ bool Flag(const nlohmann::json& options, const char* key) {
 
 // plugin_options.auto_approve_for_roles: role names that skip consumer review when the creator
 // holds one of them on the project or its organization.
-bool HoldsAutoApproveRole(const Actor& creator, const nlohmann::json& options, const Project& project) {
+bool HoldsAutoApproveRole(const Actor& creator, const nlohmann::json& options,
+                          const Project& project) {
   if (!options.is_object() || !options.contains("auto_approve_for_roles")) return false;
   const auto& names = options["auto_approve_for_roles"];
   if (!names.is_array()) return false;
   for (const HeldRole& held : creator.roles) {
     const RoleInfo& info = InfoOf(held.role);
     const bool on_project = info.scope == ScopeType::kProject && held.scope_id == project.id;
-    const bool on_customer = info.scope == ScopeType::kCustomer && held.scope_id == project.customer_id;
+    const bool on_customer =
+        info.scope == ScopeType::kCustomer && held.scope_id == project.customer_id;
     if (!on_project && !on_customer) continue;
     for (const auto& name : names) {
       if (name.is_string() && name.get<std::string>() == info.name) return true;
@@ -48,12 +50,23 @@ bool ConsumerReviewNeeded(const Actor& creator, const Offering& offering, const 
   }
   const auto& options = offering.plugin_options;
   if (offering.shared && offering.customer_id == project.customer_id &&
-      Flag(options, "auto_approve_in_service_provider_projects") && !Flag(options, "disable_autoapprove")) {
+      Flag(options, "auto_approve_in_service_provider_projects") &&
+      !Flag(options, "disable_autoapprove")) {
     return false;
   }
   if (type == OrderType::kTerminate && OwnsProvider(creator, offering)) return false;
   if (HoldsAutoApproveRole(creator, options, project)) return false;
   return !HoldsPermission(creator, "ORDER.APPROVE", kConsumerSide, consumer);
+}
+
+std::vector<RoutingFacts> AllRoutingFacts() {
+  std::vector<RoutingFacts> all;
+  for (int bits = 0; bits < 8; ++bits) {
+    all.push_back({.project_starts_later = (bits & 1) != 0,
+                   .provider_review_needed = (bits & 2) != 0,
+                   .order_starts_later = (bits & 4) != 0});
+  }
+  return all;
 }
 
 OrderState RouteAfterConsumerApproval(const RoutingFacts& facts) {
@@ -74,9 +87,12 @@ OrderState RouteWhenProjectStarts(const RoutingFacts& facts) {
 
 std::string_view ApprovalDetail(OrderState reached) {
   switch (reached) {
-    case OrderState::kPendingProject: return "Order has been approved and is pending project activation.";
-    case OrderState::kPendingProvider: return "Order has been approved and is pending provider approval.";
-    case OrderState::kPendingStartDate: return "Order has been approved and is pending its start date.";
+    case OrderState::kPendingProject:
+      return "Order has been approved and is pending project activation.";
+    case OrderState::kPendingProvider:
+      return "Order has been approved and is pending provider approval.";
+    case OrderState::kPendingStartDate:
+      return "Order has been approved and is pending its start date.";
     default: return "Order has been approved and is being processed.";
   }
 }

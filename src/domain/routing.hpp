@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "domain/actor.hpp"
 #include "domain/offering.hpp"
@@ -23,6 +24,9 @@ struct RoutingFacts {
   bool provider_review_needed = false;
   bool order_starts_later = false;  // order.start_date > today
 };
+
+// Every combination of the facts, for the questions "where may routing send an order?".
+std::vector<RoutingFacts> AllRoutingFacts();
 
 // After a consumer approval, or at creation when none is needed (§3.2, §3.5, clarification 2).
 OrderState RouteAfterConsumerApproval(const RoutingFacts& facts);

@@ -17,10 +17,11 @@ constexpr std::array<EnumEntry<IssueStatus>, 4> kStatuses{{
 std::span<const EnumEntry<IssueStatus>> IssueStatuses() { return kStatuses; }
 std::string_view NameOf(IssueStatus status) { return EnumEntryOf(IssueStatuses(), status).name; }
 
-std::optional<OrderState> OrderStateAfterIssue(IssueStatus status, OrderType type) {
-  if (status == IssueStatus::kResolved) return OrderState::kDone;
+std::optional<ProcessingEnd> ProcessingEndAfterIssue(IssueStatus status, OrderType type) {
+  if (status == IssueStatus::kResolved) return ProcessingEnd::kIssueResolved;
   if (status == IssueStatus::kCanceled) {
-    return type == OrderType::kCreate ? OrderState::kCanceled : OrderState::kErred;
+    return type == OrderType::kCreate ? ProcessingEnd::kIssueCanceled
+                                      : ProcessingEnd::kIssueCanceledChange;
   }
   return std::nullopt;
 }

@@ -7,6 +7,7 @@
 #include "domain/enum_table.hpp"
 #include "domain/ids.hpp"
 #include "domain/order.hpp"
+#include "domain/processing_ends.hpp"
 
 namespace orderly::domain {
 
@@ -39,7 +40,7 @@ struct SupportComment {
 
 // processing.md §9.2: what a closed issue means for its order. Resolved: the work is done.
 // Canceled: a Create order is canceled, an Update or Terminate order failed. Other statuses: no
-// change. Returns the order state to move to, or nothing.
-std::optional<OrderState> OrderStateAfterIssue(IssueStatus status, OrderType type);
+// change. Returns how the order's processing ends, or nothing.
+std::optional<ProcessingEnd> ProcessingEndAfterIssue(IssueStatus status, OrderType type);
 
 }  // namespace orderly::domain

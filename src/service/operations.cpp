@@ -2,14 +2,12 @@
 
 #include "domain/dates.hpp"
 #include "domain/lifecycle.hpp"
+#include "domain/state_rules.hpp"
 
 namespace orderly::service {
 
 OperationalCounts ReadOperationalCounts(Context& context) {
-  std::vector<domain::ResourceState> transitional;
-  for (const auto& entry : domain::ResourceStates()) {
-    if (domain::IsTransitional(entry.value)) transitional.push_back(entry.value);
-  }
+  const std::vector<domain::ResourceState> transitional = domain::TransitionalResourceStates();
   const std::string stuck_before =
       domain::AddSeconds(context.clock.Now(), -context.limits.stuck_after_seconds);
   OperationalCounts counts = context.store.Read([&](store::Transaction& tx) {

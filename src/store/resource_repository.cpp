@@ -210,10 +210,14 @@ std::vector<StuckResource> ResourceRepository::UnflaggedStuck(
   return stuck;
 }
 
-std::int64_t ResourceRepository::CountLiveOnPlan(domain::Id plan_id) {
-  return db_.Query(sql::kCountLiveOnPlan, {plan_id, StateCode(domain::ResourceState::kTerminated)})
-      .rows.at(0)
-      .Int(0);
+std::int64_t ResourceRepository::CountOnPlan(domain::Id plan_id,
+                                             const std::vector<domain::ResourceState>& states) {
+  if (states.empty()) return 0;
+  sql::Params params;
+  params.Add(plan_id);
+  std::string query = sql::kCountOnPlanInStates;
+  query += sql::InList(params, states, StateCode);
+  return db_.Query(query, params.values()).rows.at(0).Int(0);
 }
 
 }  // namespace orderly::store

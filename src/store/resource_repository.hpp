@@ -66,8 +66,8 @@ class ResourceRepository {
   std::vector<StuckResource> UnflaggedStuck(const std::vector<domain::ResourceState>& states,
                                             const std::string& modified_before,
                                             const std::string& flag_event, std::int64_t limit);
-  // Non-terminated resources of a plan (plan max_amount).
-  std::int64_t CountLiveOnPlan(domain::Id plan_id);
+  // Resources of a plan in one of `states` (plan max_amount counts those the domain says use it).
+  std::int64_t CountOnPlan(domain::Id plan_id, const std::vector<domain::ResourceState>& states);
 
  private:
   sql::Connection& db_;

@@ -5,54 +5,13 @@
 
 #include "domain/enum_table.hpp"
 #include "domain/event_types.hpp"
-#include "domain/periodic_moves.hpp"
-#include "domain/routing.hpp"
+#include "domain/order_moves.hpp"
 
 namespace orderly::testing {
 namespace {
 
 using domain::OrderState;
 using domain::ResourceState;
-
-// Every combination of the facts routing decides on.
-std::vector<domain::RoutingFacts> AllRoutingFacts() {
-  std::vector<domain::RoutingFacts> all;
-  for (int bits = 0; bits < 8; ++bits) {
-    all.push_back({.project_starts_later = (bits & 1) != 0,
-                   .provider_review_needed = (bits & 2) != 0,
-                   .order_starts_later = (bits & 4) != 0});
-  }
-  return all;
-}
-
-template <typename Route>
-std::set<OrderState> RoutedStates(Route route) {
-  std::set<OrderState> states;
-  for (const auto& facts : AllRoutingFacts()) states.insert(route(facts));
-  return states;
-}
-
-std::set<OrderState> AllOrderStates() {
-  std::set<OrderState> states;
-  for (const auto& entry : domain::OrderStates()) states.insert(entry.value);
-  return states;
-}
-
-// The moves the domain allows: every action of the transition table from every state it accepts,
-// approvals to wherever routing may send them (a new order is routed as a consumer approval), and
-// every periodic move (releases, time-out) to wherever it may lead.
-std::set<std::pair<OrderState, OrderState>> AllowedMoves() {
-  std::set<std::pair<OrderState, OrderState>> moves;
-  for (const auto& transition : domain::OrderTransitions()) {
-    for (OrderState from : StatesAccepted(transition.action)) {
-      for (OrderState to : StatesAfter(transition.action)) moves.insert({from, to});
-    }
-  }
-  for (const auto& move : domain::PeriodicMoves()) {
-    for (OrderState to : domain::PossibleDestinations(move)) moves.insert({move.from, to});
-  }
-  return moves;
-}
 
 constexpr std::array kOutcomes{
     domain::OrderOutcome::kCreated,         domain::OrderOutcome::kDone,
@@ -94,42 +53,25 @@ std::optional<ResourceState> ResourceStateNamed(std::string_view name) {
   return domain::EnumByName(domain::ResourceStates(), name);
 }
 
-std::set<OrderState> StatesAccepted(domain::OrderAction action) {
-  std::set<OrderState> states;
-  for (OrderState state : AllOrderStates()) {
-    if (domain::Allows(domain::TransitionOf(action).from, state)) states.insert(state);
-  }
-  return states;
-}
-
 std::set<OrderState> StatesAfter(domain::OrderAction action) {
-  const auto& transition = domain::TransitionOf(action);
-  if (transition.to) return {*transition.to};
-  if (action == domain::OrderAction::kApproveByConsumer) {
-    return RoutedStates(domain::RouteAfterConsumerApproval);
-  }
-  if (action == domain::OrderAction::kApproveByProvider) {
-    return RoutedStates(domain::RouteAfterProviderApproval);
-  }
-  return {};
+  const auto states = domain::StatesAfter(action);
+  return {states.begin(), states.end()};
 }
 
 std::set<OrderState> ReachableFrom(const std::set<OrderState>& states) {
-  static const auto moves = AllowedMoves();
   std::set<OrderState> reached = states;
   std::deque<OrderState> next(states.begin(), states.end());
   while (!next.empty()) {
     const OrderState from = next.front();
     next.pop_front();
-    for (const auto& [source, target] : moves) {
-      if (source == from && reached.insert(target).second) next.push_back(target);
+    for (const auto& move : domain::LegalOrderMoves()) {
+      if (move.from == from && reached.insert(move.to).second) next.push_back(move.to);
     }
   }
   return reached;
 }
 
 std::string ReplayOrderLog(const nlohmann::json& events, std::string_view current) {
-  static const auto moves = AllowedMoves();
   if (events.empty() || events[0].value("event_type", "") != domain::kOrderCreatedEvent) {
     return "the log does not start with " + std::string(domain::kOrderCreatedEvent);
   }
@@ -147,7 +89,8 @@ std::string ReplayOrderLog(const nlohmann::json& events, std::string_view curren
       return "event " + std::to_string(i) + " moves from " + std::string(domain::NameOf(*from)) +
              " but the log had reached " + std::string(domain::NameOf(*state));
     }
-    if (!moves.contains({*from, *to})) {
+    // The same definition of a legal move as the guard in service::Workflow::MoveOrder.
+    if (!domain::IsLegalOrderMove(*from, *to)) {
       return "event " + std::to_string(i) +
              " makes a move the domain does not allow: " + events[i].dump();
     }
@@ -174,6 +117,10 @@ std::string ReplayResourceLog(const nlohmann::json& events, const nlohmann::json
     if (state && *from != *state) {
       return "event " + std::to_string(i) + " moves from " + std::string(domain::NameOf(*from)) +
              " but the log had reached " + std::string(domain::NameOf(*state));
+    }
+    if (!context.contains("order_uuid") && !domain::IsLegalResourceMove(*from, *to)) {
+      return "event " + std::to_string(i) +
+             " makes a repair no resource action allows: " + event.dump();
     }
     if (context.contains("order_uuid")) {
       const auto found = orders.find(context.value("order_uuid", ""));

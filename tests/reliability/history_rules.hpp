@@ -20,10 +20,8 @@ std::optional<domain::ResourceState> ResourceStateNamed(std::string_view name);
 // The states `action` may leave an order in when it succeeds from any state it accepts (the
 // routing results for approvals; nothing for actions that change no state).
 std::set<domain::OrderState> StatesAfter(domain::OrderAction action);
-// The states `action` accepts.
-std::set<domain::OrderState> StatesAccepted(domain::OrderAction action);
 
-// Every state reachable from `states` (themselves included) by moves the domain allows.
+// Every state reachable from `states` (themselves included) by domain::LegalOrderMoves().
 std::set<domain::OrderState> ReachableFrom(const std::set<domain::OrderState>& states);
 
 // Replays an order's event log (oldest first, as the API serializes events) from its creation

@@ -101,5 +101,22 @@ TEST(HistoryRulesTest, AResourceLogThatEndsElsewhereIsReported) {
       "");
 }
 
+// A move no order caused is a repair, and only the resource action table's repairs are legal.
+TEST(HistoryRulesTest, ARepairNoResourceActionAllowsIsReported) {
+  EXPECT_EQ(ReplayResourceLog(json::array({Move("Erred", "OK", "resource_state_set")}),
+                              {{"state", "OK"}}, {}),
+            "");
+  EXPECT_NE(ReplayResourceLog(json::array({Move("Terminated", "OK", "resource_state_set")}),
+                              {{"state", "OK"}}, {}),
+            "");
+}
+
+// The replay and Workflow::MoveOrder share domain::IsLegalOrderMove: processing ends are legal.
+TEST(HistoryRulesTest, ProcessingEndsReplay) {
+  const json log = {Created(), Move("pending-consumer", "executing"),
+                    Move("executing", "canceled")};
+  EXPECT_EQ(ReplayOrderLog(log, "canceled"), "");
+}
+
 }  // namespace
 }  // namespace orderly::testing

@@ -1,5 +1,6 @@
 #include "processing/remote/remote_processor.hpp"
 
+#include "domain/processing_ends.hpp"
 #include "domain/remote_states.hpp"
 #include "processing/remote/remote_client.hpp"
 
@@ -42,12 +43,17 @@ ProcessingResult FromRemoteOrder(const nlohmann::json& remote,
         std::string(kWhere) + ": remote order " + remote_order_uuid + " is " + state;
     return result;
   }
-  switch (*local) {
-    case domain::OrderState::kDone:
+  const auto end = domain::PulledEnd(*local);
+  if (!end) {
+    result.in_progress = true;
+    return result;
+  }
+  switch (*end) {
+    case domain::ProcessingEnd::kProcessed:
       result.succeeded = true;
       result.output = "Remote order " + remote_order_uuid + " is done.";
       break;
-    case domain::OrderState::kErred:
+    case domain::ProcessingEnd::kFailedAtBackend:
       result.error_message = Text(remote, "error_message");
       if (result.error_message.empty())
         result.error_message = "The order in remote Waldur has failed.";
@@ -57,7 +63,7 @@ ProcessingResult FromRemoteOrder(const nlohmann::json& remote,
         result.error_traceback += "\n" + trace;
       }
       break;
-    case domain::OrderState::kCanceled:
+    case domain::ProcessingEnd::kCanceledByBackend:
       result.canceled = true;
       result.error_message = Text(remote, "error_message");
       result.output = "Remote order " + remote_order_uuid + " is " + state + ".";

@@ -6,6 +6,8 @@
 #include "domain/dates.hpp"
 #include "domain/error.hpp"
 #include "domain/event_types.hpp"
+#include "domain/processing_ends.hpp"
+#include "domain/state_rules.hpp"
 #include "service/orders/order_lookup.hpp"
 #include "service/orders/workflow.hpp"
 
@@ -32,28 +34,29 @@ void Complete(Workflow& workflow, store::Transaction& tx, store::OrderRecord& re
   order.output = result.output;
   RecordBackendIds(order, resource, result);
   if (result.backend_metadata) resource.backend_metadata = *result.backend_metadata;
-  if (order.type == domain::OrderType::kUpdate) {
+  const auto& end = domain::RuleOf(domain::ProcessingEnd::kProcessed);
+  if (domain::TakesOrderTerms(end.outcome, order)) {
     if (order.plan_id) resource.plan_id = order.plan_id;
     resource.limits = order.limits;
   }
-  workflow.MoveOrder(order, domain::OrderState::kDone, record.where.offering_type, "Processed by the backend.");
-  workflow.ApplyOutcome(domain::OrderOutcome::kDone, order, resource);
+  workflow.MoveOrder(order, end.to, record.where.offering_type, "Processed by the backend.");
+  workflow.ApplyOutcome(end.outcome, order, resource);
 }
 
 // A processor that failed is processing.md §14.2 (resource Erred); a pull that found the
 // backend's order erred is the failure callback of §5.2 (a failed Terminate leaves the resource
 // OK), which is what set_state_erred applies too.
 void Fail(Workflow& workflow, store::Transaction& tx, store::OrderRecord& record,
-          const ProcessingResult& result, domain::OrderOutcome outcome) {
+          const ProcessingResult& result, const domain::ProcessingEndRule& end) {
   auto& order = record.order;
   domain::Resource resource = ResourceOf(tx, order);
   RecordBackendIds(order, resource, result);
   order.output = result.output;
   order.error_message = result.error_message;
   order.error_traceback = result.error_traceback;
-  workflow.MoveOrder(order, domain::OrderState::kErred, record.where.offering_type,
+  workflow.MoveOrder(order, end.to, record.where.offering_type,
                      "Processing failed: " + result.error_message);
-  workflow.ApplyOutcome(outcome, order, resource);
+  workflow.ApplyOutcome(end.outcome, order, resource);
 }
 
 // The backend canceled or rejected its order: processing.md §9.4 maps both to canceled.
@@ -64,11 +67,12 @@ void Cancel(Workflow& workflow, store::Transaction& tx, store::OrderRecord& reco
   RecordBackendIds(order, resource, result);
   order.output = result.output;
   if (!result.error_message.empty()) order.error_message = result.error_message;
+  const auto& end = domain::RuleOf(domain::ProcessingEnd::kCanceledByBackend);
   workflow.MoveOrder(
-      order, domain::OrderState::kCanceled, record.where.offering_type,
+      order, end.to, record.where.offering_type,
       "Canceled by the backend." +
           (result.error_message.empty() ? std::string() : " " + result.error_message));
-  workflow.ApplyOutcome(domain::OrderOutcome::kCanceled, order, resource);
+  workflow.ApplyOutcome(end.outcome, order, resource);
 }
 
 // The backend works on the order: keep it executing, remember the backend's ids; after a
@@ -96,25 +100,29 @@ void KeepFollowing(Workflow& workflow, store::Transaction& tx, store::OrderRecor
 
 }  // namespace
 
-std::optional<domain::Job> ClaimJob(Context& context, const std::string& worker, int lease_seconds) {
+std::optional<domain::Job> ClaimJob(Context& context, const std::string& worker,
+                                    int lease_seconds) {
   return context.store.Write([&](store::Transaction& tx) {
     const std::string now = context.clock.Now();
     return tx.Jobs().Claim(worker, now, domain::AddSeconds(now, lease_seconds));
   });
 }
 
-bool RenewJob(Context& context, const domain::Job& job, const std::string& worker, int lease_seconds) {
+bool RenewJob(Context& context, const domain::Job& job, const std::string& worker,
+              int lease_seconds) {
   return context.store.Write([&](store::Transaction& tx) {
     return tx.Jobs().Renew(job.id, worker, domain::AddSeconds(context.clock.Now(), lease_seconds));
   });
 }
 
-std::optional<ProcessingInput> StartJob(Context& context, const domain::Job& job, const std::string& worker) {
+std::optional<ProcessingInput> StartJob(Context& context, const domain::Job& job,
+                                        const std::string& worker) {
   return context.store.Write([&](store::Transaction& tx) -> std::optional<ProcessingInput> {
     auto record = tx.Orders().FindById(job.order_id);
-    if (!record || record->order.state != domain::OrderState::kExecuting) {
+    if (!record || !domain::JobMayRun(record->order.state)) {
       // Canceled, unlinked or finished by hand meanwhile: nothing left to do.
-      tx.Jobs().Finish(job.id, worker, domain::JobState::kDone, context.clock.Now(), "order no longer executing");
+      tx.Jobs().Finish(job.id, worker, domain::JobState::kDone, context.clock.Now(),
+                       "order no longer executing");
       return std::nullopt;
     }
     auto offering = tx.Offerings().FindById(record->order.offering_id);
@@ -125,7 +133,8 @@ std::optional<ProcessingInput> StartJob(Context& context, const domain::Job& job
                           .offering = std::move(*offering),
                           .resource = std::move(resource)};
     if (input.record.order.created_by) {
-      if (auto creator = tx.Users().FindById(*input.record.order.created_by)) input.creator_email = creator->email;
+      if (auto creator = tx.Users().FindById(*input.record.order.created_by))
+        input.creator_email = creator->email;
     }
     return input;
   });
@@ -137,7 +146,8 @@ void FinishJob(Context& context, const domain::Job& job, const std::string& work
     Workflow workflow(context, tx, nullptr);
     auto jobs = tx.Jobs();
     if (!result.succeeded && result.transient && job.attempts < domain::kMaxJobAttempts) {
-      jobs.Reschedule(job.id, worker, domain::AddSeconds(workflow.now(), BackoffSeconds(job.attempts)),
+      jobs.Reschedule(job.id, worker,
+                      domain::AddSeconds(workflow.now(), BackoffSeconds(job.attempts)),
                       result.error_message);
       workflow.LogOrder(job.order_uuid, domain::kOrderRetriedEvent,
                         "Backend unavailable (attempt " + std::to_string(job.attempts) + " of " +
@@ -145,13 +155,15 @@ void FinishJob(Context& context, const domain::Job& job, const std::string& work
                         {{"error_message", result.error_message}});
       return;
     }
-    // Only the lease holder may close the job: a worker that lost it must not apply its result twice.
-    if (!jobs.Finish(job.id, worker, result.succeeded ? domain::JobState::kDone : domain::JobState::kFailed,
+    // Only the lease holder may close the job: a worker that lost it must not apply its result
+    // twice.
+    if (!jobs.Finish(job.id, worker,
+                     result.succeeded ? domain::JobState::kDone : domain::JobState::kFailed,
                      workflow.now(), result.error_message)) {
       return;
     }
     auto record = tx.Orders().FindById(job.order_id);
-    if (!record || record->order.state != domain::OrderState::kExecuting) return;
+    if (!record || !domain::JobMayRun(record->order.state)) return;
     if (result.in_progress) {
       KeepFollowing(workflow, tx, *record, job, result);
     } else if (!result.succeeded && result.transient && job.kind == domain::JobKind::kPull) {
@@ -166,8 +178,9 @@ void FinishJob(Context& context, const domain::Job& job, const std::string& work
       Complete(workflow, tx, *record, result);
     } else {
       Fail(workflow, tx, *record, result,
-           job.kind == domain::JobKind::kPull ? domain::OrderOutcome::kMarkedErred
-                                              : domain::OrderOutcome::kProcessorFailed);
+           domain::RuleOf(job.kind == domain::JobKind::kPull
+                              ? domain::ProcessingEnd::kFailedAtBackend
+                              : domain::ProcessingEnd::kProcessorFailed));
     }
   });
 }
@@ -180,7 +193,7 @@ void RequestOrderPull(Context& context, const std::string& order_uuid) {
       throw Error(ErrorCode::kNotFound, "Not found.");
     }
     const auto& order = record->order;
-    if (order.state != domain::OrderState::kExecuting || order.backend_id.empty()) return;
+    if (!domain::MayPull(order, record->where.offering_type)) return;
     tx.Jobs().EnqueuePull(order.id, order.uuid, context.clock.Now());
   });
 }
@@ -188,13 +201,12 @@ void RequestOrderPull(Context& context, const std::string& order_uuid) {
 int QueuePeriodicPulls(Context& context) {
   // Candidates are read in one transaction; each pull is queued in its own, after a second look.
   auto followed = [](store::Transaction& tx, const store::OrderRecord& record) {
-    return record.order.state == domain::OrderState::kExecuting &&
-           domain::FollowsBackend(record.where.offering_type) && !record.order.backend_id.empty() &&
+    return domain::MayPull(record.order, record.where.offering_type) &&
            tx.Jobs().CountOpen(record.order.id) == 0;
   };
   const auto candidates = context.store.Read([&](store::Transaction& tx) {
     std::vector<domain::Id> ids;
-    for (const domain::Id id : tx.Orders().IdsInState(domain::OrderState::kExecuting, 1000)) {
+    for (const domain::Id id : tx.Orders().IdsInState(domain::ProcessingState(), 1000)) {
       const auto record = tx.Orders().FindById(id);
       if (record && followed(tx, *record)) ids.push_back(id);
     }

@@ -6,12 +6,22 @@
 #include "service/orders/with_order.hpp"
 
 namespace orderly::service {
+namespace {
+
+// The orders waiting for an approval are those in the states the approval accepts.
+std::vector<domain::OrderState> StatesAccepting(domain::OrderAction action) {
+  const auto from = domain::TransitionOf(action).from;
+  return {from.begin(), from.end()};
+}
+
+}  // namespace
 
 void UnlinkOrder(Context& context, const domain::Actor& actor, const std::string& uuid) {
   context.store.Write([&](store::Transaction& tx) {
     Workflow workflow(context, tx, &actor);
     const store::OrderRecord record = VisibleOrder(tx, actor, uuid);
-    domain::RequireOrderAction(actor, domain::OrderAction::kUnlink, FactsOf(record, workflow.today()));
+    domain::RequireOrderAction(actor, domain::OrderAction::kUnlink,
+                               FactsOf(record, workflow.today()));
     tx.Orders().Delete(record.order.id);
     workflow.LogOrder(record.order.uuid, domain::kOrderUnlinkedEvent,
                       "Order unlinked by " + actor.username + "; the backend was not touched.",
@@ -25,9 +35,11 @@ bool SetOrderBackendId(Context& context, const domain::Actor& actor, const std::
   WithOrder(context, actor, uuid, domain::OrderAction::kSetBackendId,
             [&](Workflow& workflow, store::Transaction&, store::OrderRecord& record) {
               const std::string backend_id = read_backend_id();
-              if (backend_id.empty()) throw InvalidField("backend_id", "This field may not be blank.");
+              if (backend_id.empty())
+                throw InvalidField("backend_id", "This field may not be blank.");
               if (backend_id.size() > 255) {
-                throw InvalidField("backend_id", "Ensure this field has no more than 255 characters.");
+                throw InvalidField("backend_id",
+                                   "Ensure this field has no more than 255 characters.");
               }
               changed = record.order.backend_id != backend_id;
               if (!changed) return;
@@ -38,50 +50,55 @@ bool SetOrderBackendId(Context& context, const domain::Actor& actor, const std::
   return changed;
 }
 
-store::OrderRecord UpdateOrder(Context& context, const domain::Actor& actor, const std::string& uuid,
+store::OrderRecord UpdateOrder(Context& context, const domain::Actor& actor,
+                               const std::string& uuid,
                                const std::function<OrderChanges()>& read_changes) {
-  return WithOrder(context, actor, uuid, domain::OrderAction::kUpdate,
-                   [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
-                     const OrderChanges changes = read_changes();
-                     auto& order = record.order;
-                     const auto offering = tx.Offerings().FindById(order.offering_id);
-                     const auto project = tx.Projects().FindById(order.project_id);
-                     // Spec clarification 16: PATCH replaces attributes and limits as given.
-                     if (changes.limits) {
-                       ValidateLimits(*offering, *changes.limits);
-                       order.limits = *changes.limits;
-                     }
-                     if (changes.attributes) order.attributes = *changes.attributes;
-                     if (changes.start_date_present) {
-                       if (changes.start_date) ValidateStartDate(*changes.start_date, *project, workflow.today());
-                       order.start_date = changes.start_date;
-                     }
-                     workflow.SaveOrder(order, domain::kOrderUpdatedEvent, "Order edited by " + actor.username + ".");
-                     // A Create order still being set up carries its edits to its resource (§3.11).
-                     domain::Resource resource = ResourceOf(tx, order);
-                     if (order.type == domain::OrderType::kCreate &&
-                         resource.state == domain::ResourceState::kCreating) {
-                       resource.limits = order.limits;
-                       resource.attributes = order.attributes;
-                       if (order.attributes.contains("name") && order.attributes["name"].is_string()) {
-                         resource.name = order.attributes["name"].get<std::string>();
-                       }
-                       workflow.SaveResource(resource, domain::kResourceUpdatedEvent,
-                                             "Resource follows the edited order.");
-                     }
-                   });
+  return WithOrder(
+      context, actor, uuid, domain::OrderAction::kUpdate,
+      [&](Workflow& workflow, store::Transaction& tx, store::OrderRecord& record) {
+        const OrderChanges changes = read_changes();
+        auto& order = record.order;
+        const auto offering = tx.Offerings().FindById(order.offering_id);
+        const auto project = tx.Projects().FindById(order.project_id);
+        // Spec clarification 16: PATCH replaces attributes and limits as given.
+        if (changes.limits) {
+          ValidateLimits(*offering, *changes.limits);
+          order.limits = *changes.limits;
+        }
+        if (changes.attributes) order.attributes = *changes.attributes;
+        if (changes.start_date_present) {
+          if (changes.start_date)
+            ValidateStartDate(*changes.start_date, *project, workflow.today());
+          order.start_date = changes.start_date;
+        }
+        workflow.SaveOrder(order, domain::kOrderUpdatedEvent,
+                           "Order edited by " + actor.username + ".");
+        // A Create order still being set up carries its edits to its resource (§3.11).
+        domain::Resource resource = ResourceOf(tx, order);
+        if (domain::FollowsOrderEdits(order, resource.state)) {
+          resource.limits = order.limits;
+          resource.attributes = order.attributes;
+          if (order.attributes.contains("name") && order.attributes["name"].is_string()) {
+            resource.name = order.attributes["name"].get<std::string>();
+          }
+          workflow.SaveResource(resource, domain::kResourceUpdatedEvent,
+                                "Resource follows the edited order.");
+        }
+      });
 }
 
 void DeleteOrder(Context& context, const domain::Actor& actor, const std::string& uuid) {
   context.store.Write([&](store::Transaction& tx) {
     Workflow workflow(context, tx, &actor);
     store::OrderRecord record = VisibleOrder(tx, actor, uuid);
-    domain::RequireOrderAction(actor, domain::OrderAction::kDestroy, FactsOf(record, workflow.today()));
+    domain::RequireOrderAction(actor, domain::OrderAction::kDestroy,
+                               FactsOf(record, workflow.today()));
     domain::Resource resource = ResourceOf(tx, record.order);
     // Spec clarification 16: a deleted Create order leaves its resource Terminated, others OK.
     workflow.ApplyOutcome(domain::OrderOutcome::kCanceled, record.order, resource);
     tx.Orders().Delete(record.order.id);
-    workflow.LogOrder(record.order.uuid, domain::kOrderDeletedEvent, "Order deleted by " + actor.username + ".",
+    workflow.LogOrder(record.order.uuid, domain::kOrderDeletedEvent,
+                      "Order deleted by " + actor.username + ".",
                       {{"from_state", domain::NameOf(record.order.state)}});
   });
 }
@@ -97,17 +114,18 @@ store::Page<store::OrderRecord> ListOrders(Context& context, const domain::Actor
     return ScopeOf({domain::PermissionFor(action).permission, domain::PermissionFor(action).paths});
   };
   if (query.can_approve_as_consumer) {
-    query.filter.states = {domain::OrderState::kPendingConsumer};
+    query.filter.states = StatesAccepting(domain::OrderAction::kApproveByConsumer);
     query.filter.approver = approver_scope(domain::OrderAction::kApproveByConsumer);
   }
   if (query.can_approve_as_provider) {
-    query.filter.states = {domain::OrderState::kPendingProvider};
+    query.filter.states = StatesAccepting(domain::OrderAction::kApproveByProvider);
     query.filter.approver = approver_scope(domain::OrderAction::kApproveByProvider);
   }
   if (query.can_approve_as_consumer && query.can_approve_as_provider) return {};
   if (domain::BypassesPermissions(actor)) query.filter.approver.reset();
   return context.store.Read([&](store::Transaction& tx) {
-    return tx.Orders().List(VisibilityOf(actor), ScopeOf(domain::OrderListRule()), query.filter, options);
+    return tx.Orders().List(VisibilityOf(actor), ScopeOf(domain::OrderListRule()), query.filter,
+                            options);
   });
 }
 

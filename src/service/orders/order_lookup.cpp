@@ -2,17 +2,12 @@
 
 #include "domain/dates.hpp"
 #include "domain/error.hpp"
+#include "domain/state_rules.hpp"
 
 namespace orderly::service {
 
 const std::vector<domain::OrderState>& OpenOrderStates() {
-  static const std::vector<domain::OrderState> kOpen = [] {
-    std::vector<domain::OrderState> open;
-    for (const auto& entry : domain::OrderStates()) {
-      if (!domain::IsTerminal(entry.value)) open.push_back(entry.value);
-    }
-    return open;
-  }();
+  static const std::vector<domain::OrderState> kOpen = domain::OpenOrderStates();
   return kOpen;
 }
 

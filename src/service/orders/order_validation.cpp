@@ -6,6 +6,7 @@
 #include "domain/dates.hpp"
 #include "domain/error.hpp"
 #include "domain/lifecycle.hpp"
+#include "domain/state_rules.hpp"
 #include "service/orders/order_lookup.hpp"
 
 namespace orderly::service {
@@ -64,7 +65,9 @@ domain::Plan ValidatePlan(store::Transaction& tx, const domain::Offering& offeri
   if (!plan || plan->offering_id != offering.id || plan->archived) {
     throw InvalidField("plan", "This plan is not available for selected offering.");
   }
-  if (plan->max_amount && tx.Resources().CountLiveOnPlan(plan->id) >= *plan->max_amount) {
+  if (plan->max_amount &&
+      tx.Resources().CountOnPlan(plan->id, domain::ResourceStatesCountingOnPlan()) >=
+          *plan->max_amount) {
     throw InvalidField("plan", "The limit of resources for this plan has been reached.");
   }
   return *plan;

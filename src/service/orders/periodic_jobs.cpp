@@ -9,6 +9,7 @@
 #include "domain/lifecycle.hpp"
 #include "domain/periodic_moves.hpp"
 #include "domain/routing.hpp"
+#include "domain/state_rules.hpp"
 #include "service/orders/job_processing.hpp"
 #include "service/orders/order_lookup.hpp"
 #include "service/orders/order_routing.hpp"
@@ -53,12 +54,10 @@ bool MakeMove(Context& context, const domain::PeriodicMove& move, domain::Id ord
     // Only routed moves need the routing facts (and the reads behind them).
     const domain::RoutingFacts routing =
         move.route != nullptr ? RoutingFactsNow(tx, workflow, order) : domain::RoutingFacts{};
-    if (move.fails) {
-      order.error_message = std::string(move.message);
-      order.completed_at = workflow.now();
-    }
+    if (move.fails) order.error_message = std::string(move.message);
     workflow.MoveOrder(order, domain::Destination(move, routing), record->where.offering_type,
-                       std::string(move.message));
+                       std::string(move.message),
+                       move.fails ? domain::MoveKind::kFail : domain::MoveKind::kPlain);
     if (move.outcome) {
       domain::Resource resource = ResourceOf(tx, order);
       workflow.ApplyOutcome(*move.outcome, order, resource);
@@ -71,10 +70,7 @@ bool MakeMove(Context& context, const domain::PeriodicMove& move, domain::Id ord
 // check is repeated in the writing transaction so that two concurrent runs flag a resource once.
 int FlagStuckResources(Context& context) {
   const std::string event_type(domain::kResourceStuckEvent);
-  std::vector<domain::ResourceState> transitional;
-  for (const auto& entry : domain::ResourceStates()) {
-    if (domain::IsTransitional(entry.value)) transitional.push_back(entry.value);
-  }
+  const std::vector<domain::ResourceState> transitional = domain::TransitionalResourceStates();
   const std::string threshold =
       domain::AddSeconds(context.clock.Now(), -context.limits.stuck_after_seconds);
   const auto candidates = context.store.Read([&](store::Transaction& tx) {

@@ -1,34 +1,33 @@
 #include "service/orders/workflow.hpp"
 
+#include "domain/error.hpp"
 #include "domain/event_types.hpp"
+#include "domain/order_moves.hpp"
+#include "domain/state_rules.hpp"
 #include "service/execution_hook.hpp"
 #include "service/secrets.hpp"
 #include "service/transition_log.hpp"
 
 namespace orderly::service {
-namespace {
-
-// domain.md §2.1: done, canceled and rejected set completed_at; erred through the API does not.
-bool StampsCompletion(domain::OrderState state) {
-  return state == domain::OrderState::kDone || state == domain::OrderState::kCanceled ||
-         state == domain::OrderState::kRejected;
-}
-
-}  // namespace
-
 Workflow::Workflow(Context& context, store::Transaction& tx, const domain::Actor* actor)
     : context_(context), tx_(tx), actor_(actor), now_(context.clock.Now()) {}
 
 void Workflow::MoveOrder(domain::Order& order, domain::OrderState to, domain::OfferingType type,
-                         const std::string& message) {
+                         const std::string& message, domain::MoveKind kind) {
   const domain::OrderState from = order.state;
+  // The checks before this call should have refused the move: reaching here is our bug.
+  if (!domain::IsLegalOrderMove(from, to)) {
+    throw Error(ErrorCode::kInternal, "No rule moves an order from " +
+                                          std::string(domain::NameOf(from)) + " to " +
+                                          std::string(domain::NameOf(to)) + ".");
+  }
   order.state = to;
   order.modified = now_;
-  if (StampsCompletion(to)) order.completed_at = now_;
+  if (domain::StampsCompletion(to, kind)) order.completed_at = now_;
   tx_.Orders().Update(order);
   nlohmann::json event_context = {{"from_state", domain::NameOf(from)},
                                   {"to_state", domain::NameOf(to)}};
-  if (to == domain::OrderState::kErred) {
+  if (domain::RecordsError(to)) {
     event_context["error_message"] = order.error_message;
     event_context["error_traceback"] = order.error_traceback;
   }
@@ -45,7 +44,7 @@ void Workflow::MoveOrder(domain::Order& order, domain::OrderState to, domain::Of
   if (order.callback_url && !order.callback_url->empty() && from != to) {
     tx_.Callbacks().Enqueue(order.uuid, *order.callback_url, now_);
   }
-  if (to == domain::OrderState::kExecuting && context_.execution != nullptr) {
+  if (domain::JobMayRun(to) && context_.execution != nullptr) {
     context_.execution->OrderExecuting(tx_, order, type);
   }
 }
@@ -92,6 +91,11 @@ void Workflow::MoveResource(domain::Resource& resource, domain::ResourceState to
                             std::string_view event_type, const std::string& message,
                             nlohmann::json context) {
   const domain::ResourceState from = resource.state;
+  if (!domain::IsLegalResourceMove(from, to)) {
+    throw Error(ErrorCode::kInternal, "No rule moves a resource from " +
+                                          std::string(domain::NameOf(from)) + " to " +
+                                          std::string(domain::NameOf(to)) + ".");
+  }
   resource.state = to;
   resource.modified = now_;
   tx_.Resources().Update(resource);

@@ -5,6 +5,7 @@
 #include "domain/actor.hpp"
 #include "domain/check.hpp"
 #include "domain/lifecycle.hpp"
+#include "domain/state_rules.hpp"
 #include "service/context.hpp"
 #include "store/transaction.hpp"
 
@@ -20,17 +21,20 @@ class Workflow {
   // Today's UTC date, YYYY-MM-DD.
   std::string today() const { return now_.substr(0, 10); }
 
-  // Sets the order's state, stamps `modified` (and `completed_at` where the reference does),
-  // saves it and logs the transition. Reaching executing tells the execution hook.
+  // Sets the order's state, stamps `modified` (and `completed_at` where
+  // domain::StampsCompletion says so), saves it and logs the transition. Reaching the processing
+  // state tells the execution hook. A move no domain table allows (domain::IsLegalOrderMove) is
+  // a bug of ours: it throws kInternal and the transaction rolls back.
   void MoveOrder(domain::Order& order, domain::OrderState to, domain::OfferingType type,
-                 const std::string& message = {});
+                 const std::string& message = {}, domain::MoveKind kind = domain::MoveKind::kPlain);
   // Saves the order as it is and logs `event_type` (no state change).
   void SaveOrder(domain::Order& order, std::string_view event_type, const std::string& message);
 
   // Applies an order outcome to its resource (domain::ResourceStateAfter), saves and logs it.
   void ApplyOutcome(domain::OrderOutcome outcome, const domain::Order& order,
                     domain::Resource& resource);
-  // Sets a resource's state directly (repairs) and logs it.
+  // Sets a resource's state directly (repairs) and logs it; a move no resource action allows
+  // (domain::IsLegalResourceMove) throws kInternal.
   void MoveResource(domain::Resource& resource, domain::ResourceState to,
                     std::string_view event_type, const std::string& message,
                     nlohmann::json context = nlohmann::json::object());

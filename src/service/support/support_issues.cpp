@@ -3,6 +3,9 @@
 #include "domain/check.hpp"
 #include "domain/error.hpp"
 #include "domain/event_types.hpp"
+#include "domain/processing_ends.hpp"
+#include "domain/state_rules.hpp"
+#include "domain/support_issue.hpp"
 #include "service/orders/order_lookup.hpp"
 #include "service/orders/workflow.hpp"
 #include "service/secrets.hpp"
@@ -16,16 +19,20 @@ std::string Quoted(const nlohmann::json& value) {
 
 // processing.md §9.2: the summary by order type, the description from attributes, the order and
 // the requested limits.
-std::pair<std::string, std::string> Render(const store::OrderRecord& record, const domain::Offering& offering) {
+std::pair<std::string, std::string> Render(const store::OrderRecord& record,
+                                           const domain::Offering& offering) {
   const auto& order = record.order;
   std::string summary;
   switch (order.type) {
     case domain::OrderType::kCreate: summary = "Request for " + offering.name; break;
     case domain::OrderType::kUpdate:
-      summary = order.attributes.contains("old_limits") ? "Request to update limits for " + record.resource_name
-                                                        : "Request to switch plan for " + record.resource_name;
+      summary = order.attributes.contains("old_limits")
+                    ? "Request to update limits for " + record.resource_name
+                    : "Request to switch plan for " + record.resource_name;
       break;
-    case domain::OrderType::kTerminate: summary = "Request to terminate resource " + record.resource_name; break;
+    case domain::OrderType::kTerminate:
+      summary = "Request to terminate resource " + record.resource_name;
+      break;
   }
   std::string description;
   for (const auto& [key, value] : order.attributes.items()) {
@@ -36,11 +43,13 @@ std::pair<std::string, std::string> Render(const store::OrderRecord& record, con
   }
   description += "\nOrder: " + order.uuid + " (" + std::string(domain::NameOf(order.type)) + ")\n";
   description += "Resource: " + record.resource_name + " (" + record.resource_uuid + ")\n";
-  description += "Project: " + record.where.project_name + ", organization: " + record.where.customer_name + "\n";
+  description += "Project: " + record.where.project_name +
+                 ", organization: " + record.where.customer_name + "\n";
   if (record.where.plan_uuid) description += "Plan: " + record.where.plan_name + "\n";
   for (const auto& component : offering.components) {
     if (!order.limits.contains(component.type)) continue;
-    description += component.name + " (" + component.type + "): " + order.limits[component.type].dump() +
+    description += component.name + " (" + component.type +
+                   "): " + order.limits[component.type].dump() +
                    (component.measured_unit.empty() ? "" : " " + component.measured_unit) + "\n";
   }
   return {summary, description};
@@ -94,30 +103,37 @@ store::Page<domain::SupportIssue> ListSupportIssues(Context& context, const doma
 }
 
 IssueView GetSupportIssue(Context& context, const domain::Actor& actor, const std::string& uuid) {
-  return context.store.Read([&](store::Transaction& tx) { return ViewOf(tx, VisibleIssue(tx, actor, uuid).issue); });
+  return context.store.Read(
+      [&](store::Transaction& tx) { return ViewOf(tx, VisibleIssue(tx, actor, uuid).issue); });
 }
 
-IssueView CommentOnSupportIssue(Context& context, const domain::Actor& actor, const std::string& uuid,
+IssueView CommentOnSupportIssue(Context& context, const domain::Actor& actor,
+                                const std::string& uuid,
                                 const std::function<std::string()>& read_body) {
   return context.store.Write([&](store::Transaction& tx) {
     auto located = VisibleIssue(tx, actor, uuid);
-    if (!domain::MayCommentOnIssue(actor)) throw Forbidden("You do not have permission to perform this action.");
+    if (!domain::MayCommentOnIssue(actor))
+      throw Forbidden("You do not have permission to perform this action.");
     const std::string body = read_body();
     if (body.empty()) throw InvalidField("description", "This field may not be blank.");
     tx.Support().AddComment(located.issue.id,
-                            {.uuid = NewUuid(), .author_username = actor.username, .body = body,
+                            {.uuid = NewUuid(),
+                             .author_username = actor.username,
+                             .body = body,
                              .created = context.clock.Now()},
                             actor.user_id);
     return ViewOf(tx, located.issue);
   });
 }
 
-IssueView SetSupportIssueStatus(Context& context, const domain::Actor& actor, const std::string& uuid,
+IssueView SetSupportIssueStatus(Context& context, const domain::Actor& actor,
+                                const std::string& uuid,
                                 const std::function<domain::IssueStatus()>& read_status) {
   return context.store.Write([&](store::Transaction& tx) {
     Workflow workflow(context, tx, &actor);
     auto located = VisibleIssue(tx, actor, uuid);
-    const auto subject = SubjectOf(located.order.where, located.order.order.project_id, located.order.order.offering_id);
+    const auto subject = SubjectOf(located.order.where, located.order.order.project_id,
+                                   located.order.order.offering_id);
     if (!domain::MayTake(actor, domain::IssueStatusPermission(), subject)) {
       throw Forbidden("You do not have permission to perform this action.");
     }
@@ -127,25 +143,22 @@ IssueView SetSupportIssueStatus(Context& context, const domain::Actor& actor, co
     issue.modified = workflow.now();
     tx.Support().Update(issue);
     workflow.LogOrder(issue.order_uuid, "support_issue_" + std::string(domain::NameOf(status)),
-                      "Helpdesk issue " + issue.key + " set to " + std::string(domain::NameOf(status)) + " by " +
-                          actor.username + ".");
+                      "Helpdesk issue " + issue.key + " set to " +
+                          std::string(domain::NameOf(status)) + " by " + actor.username + ".");
     auto& order = located.order.order;
-    const auto next = domain::OrderStateAfterIssue(status, order.type);
-    if (!next || order.state != domain::OrderState::kExecuting) return ViewOf(tx, issue);
+    const auto end = domain::ProcessingEndAfterIssue(status, order.type);
+    if (!end || !domain::JobMayRun(order.state)) return ViewOf(tx, issue);
+    const auto& rule = domain::RuleOf(*end);
     domain::Resource resource = ResourceOf(tx, order);
-    const std::string message = "Helpdesk issue " + issue.key + " " + std::string(domain::NameOf(status)) + ".";
-    if (*next == domain::OrderState::kErred) {
-      order.error_message = message;
-    }
-    workflow.MoveOrder(order, *next, located.order.where.offering_type, message);
-    const auto outcome = *next == domain::OrderState::kDone       ? domain::OrderOutcome::kDone
-                         : *next == domain::OrderState::kCanceled ? domain::OrderOutcome::kCanceled
-                                                                  : domain::OrderOutcome::kMarkedErred;
-    if (outcome == domain::OrderOutcome::kDone && order.type == domain::OrderType::kUpdate) {
+    const std::string message =
+        "Helpdesk issue " + issue.key + " " + std::string(domain::NameOf(status)) + ".";
+    if (domain::RecordsError(rule.to)) order.error_message = message;
+    workflow.MoveOrder(order, rule.to, located.order.where.offering_type, message);
+    if (domain::TakesOrderTerms(rule.outcome, order)) {
       if (order.plan_id) resource.plan_id = order.plan_id;
       resource.limits = order.limits;
     }
-    workflow.ApplyOutcome(outcome, order, resource);
+    workflow.ApplyOutcome(rule.outcome, order, resource);
     return ViewOf(tx, issue);
   });
 }

@@ -3,16 +3,18 @@
 namespace orderly::store::sql {
 
 // $1, $2: the order state codes of "open" orders are spliced by the repository as an IN list.
-#define ORDERLY_RESOURCE_COLUMNS                                                                 \
-  "r.id, r.uuid, r.name, r.description, r.state, r.project_id, r.offering_id, r.plan_id, "      \
-  "r.limits, r.attributes, r.cost, r.end_date, r.backend_id, r.backend_metadata, "              \
-  "r.error_message, r.error_traceback, r.created, r.modified, "                                 \
-  "p.uuid, p.name, p.start_date, p.end_date, c.id, c.uuid, c.name, c.blocked, "                 \
-  "f.uuid, f.name, f.type, f.customer_id, fc.uuid, fc.name, pl.uuid, pl.name, "                 \
-  "(SELECT co.uuid FROM orders co WHERE co.resource_id = r.id AND co.type = 1 ORDER BY co.id LIMIT 1)"
+#define ORDERLY_RESOURCE_COLUMNS                                                               \
+  "r.id, r.uuid, r.name, r.description, r.state, r.project_id, r.offering_id, r.plan_id, "     \
+  "r.limits, r.attributes, r.cost, r.end_date, r.backend_id, r.backend_metadata, "             \
+  "r.error_message, r.error_traceback, r.created, r.modified, "                                \
+  "p.uuid, p.name, p.start_date, p.end_date, c.id, c.uuid, c.name, c.blocked, "                \
+  "f.uuid, f.name, f.type, f.customer_id, fc.uuid, fc.name, pl.uuid, pl.name, "                \
+  "(SELECT co.uuid FROM orders co WHERE co.resource_id = r.id AND co.type = 1 ORDER BY co.id " \
+  "LIMIT 1)"
 
 inline constexpr const char* kResourceFrom =
-    " FROM resources r JOIN projects p ON p.id = r.project_id JOIN customers c ON c.id = p.customer_id "
+    " FROM resources r JOIN projects p ON p.id = r.project_id JOIN customers c ON c.id = "
+    "p.customer_id "
     "JOIN offerings f ON f.id = r.offering_id JOIN customers fc ON fc.id = f.customer_id "
     "LEFT JOIN plans pl ON pl.id = r.plan_id";
 
@@ -30,13 +32,15 @@ inline constexpr const char* kUpdateResource =
     "error_message = $11, error_traceback = $12, modified = $13 WHERE id = $14";
 
 inline constexpr const char* kDeleteResource = "DELETE FROM resources WHERE id = $1";
-inline constexpr const char* kCountLiveOnPlan =
-    "SELECT COUNT(*) FROM resources WHERE plan_id = $1 AND state <> $2";
+// Followed by the IN list of states.
+inline constexpr const char* kCountOnPlanInStates =
+    "SELECT COUNT(*) FROM resources WHERE plan_id = $1 AND state IN ";
 
 // The provider side sees resources of offerings where the user holds any role.
 inline constexpr const char* kProviderSideVisible =
     "EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = {user} AND ((g.scope_type = 'customer' "
-    "AND g.scope_id = f.customer_id) OR (g.scope_type = 'offering' AND g.scope_id = r.offering_id)))";
+    "AND g.scope_id = f.customer_id) OR (g.scope_type = 'offering' AND g.scope_id = "
+    "r.offering_id)))";
 
 #undef ORDERLY_RESOURCE_COLUMNS
 

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "domain/state_rules.hpp"
 #include "store/store.hpp"
 
 namespace orderly::store {
@@ -83,6 +84,36 @@ class OrderStoreTest : public ::testing::Test {
   domain::Id alice_ = 0, bob_ = 0, consumer_ = 0;
   std::vector<domain::Id> orders_;
 };
+
+// plan.max_amount counts the resources in the states the domain names, not a state the SQL picks.
+TEST_F(OrderStoreTest, APlanCountsItsResourcesInTheGivenStates) {
+  store_->Write([&](Transaction& tx) {
+    domain::Offering offering{.uuid = std::string(32, '9'),
+                              .name = "planned",
+                              .customer_id = consumer_,
+                              .type = domain::OfferingType::kBasic,
+                              .plans = {{.uuid = std::string(32, '6'), .name = "Small"}},
+                              .created = "x"};
+    tx.Offerings().Insert(offering);
+    const domain::Id plan = offering.plans.front().id;
+    const domain::Id project = tx.Projects().FindByUuid(std::string(32, 'e'))->id;
+    int n = 0;
+    for (auto state : {domain::ResourceState::kCreating, domain::ResourceState::kOk,
+                       domain::ResourceState::kTerminated}) {
+      domain::Resource resource{.uuid = std::string(31, '5') + std::to_string(n++),
+                                .state = state,
+                                .project_id = project,
+                                .offering_id = offering.id,
+                                .plan_id = plan,
+                                .created = "x",
+                                .modified = "x"};
+      tx.Resources().Insert(resource);
+    }
+    EXPECT_EQ(tx.Resources().CountOnPlan(plan, domain::ResourceStatesCountingOnPlan()), 2);
+    EXPECT_EQ(tx.Resources().CountOnPlan(plan, {domain::ResourceState::kTerminated}), 1);
+    EXPECT_EQ(tx.Resources().CountOnPlan(plan, {}), 0);
+  });
+}
 
 TEST_F(OrderStoreTest, VisibleToPermissionHoldersOnly) {
   store_->Read([&](Transaction& tx) {

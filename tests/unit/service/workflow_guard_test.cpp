@@ -1,0 +1,175 @@
+// Workflow::MoveOrder and MoveResource refuse a move no domain table allows: such a move is our
+// bug, never the user's, so it is an internal error and the transaction writes nothing.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <set>
+
+#include "domain/error.hpp"
+#include "domain/order_moves.hpp"
+#include "domain/periodic_moves.hpp"
+#include "domain/processing_ends.hpp"
+#include "service/orders/workflow.hpp"
+
+namespace orderly::service {
+namespace {
+
+using OS = domain::OrderState;
+using RS = domain::ResourceState;
+
+class FixedClock final : public domain::Clock {
+ public:
+  std::string Now() const override { return "2026-03-10T12:00:00.000000Z"; }
+};
+
+// The moves the tables list, read from the tables themselves rather than from
+// domain::LegalOrderMoves(), so the guard is checked against the tables.
+std::set<std::pair<OS, OS>> MovesTheTablesList() {
+  std::set<std::pair<OS, OS>> moves;
+  for (const auto& transition : domain::OrderTransitions()) {
+    for (const auto& entry : domain::OrderStates()) {
+      if (!domain::Allows(transition.from, entry.value)) continue;
+      for (OS to : domain::StatesAfter(transition.action)) moves.insert({entry.value, to});
+    }
+  }
+  for (const auto& move : domain::PeriodicMoves()) {
+    for (OS to : domain::PossibleDestinations(move)) moves.insert({move.from, to});
+  }
+  for (const auto& end : domain::ProcessingEndRules()) moves.insert({OS::kExecuting, end.to});
+  return moves;
+}
+
+class WorkflowGuardTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "orderly-workflow-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    directory_ = pattern;
+    store_ = store::Store::Open("sqlite:" + (directory_ / "test.db").string(), 1);
+    context_ = std::make_unique<Context>(Context{.store = *store_, .clock = clock_});
+    store_->Write([&](store::Transaction& tx) {
+      domain::Customer customer{.uuid = std::string(32, 'c'), .name = "c", .created = "x"};
+      tx.Customers().Insert(customer);
+      domain::Project project{
+          .uuid = std::string(32, 'e'), .customer_id = customer.id, .name = "p", .created = "x"};
+      tx.Projects().Insert(project);
+      domain::Offering offering{.uuid = std::string(32, 'f'),
+                                .name = "o",
+                                .customer_id = customer.id,
+                                .type = domain::OfferingType::kBasic,
+                                .created = "x"};
+      tx.Offerings().Insert(offering);
+      domain::Resource resource{.uuid = std::string(32, '7'),
+                                .project_id = project.id,
+                                .offering_id = offering.id,
+                                .created = "x",
+                                .modified = "x"};
+      tx.Resources().Insert(resource);
+      resource_ = resource.id;
+      domain::Order order{.uuid = std::string(32, '8'),
+                          .project_id = project.id,
+                          .resource_id = resource.id,
+                          .offering_id = offering.id,
+                          .created = "x",
+                          .modified = "x"};
+      tx.Orders().Insert(order);
+      order_ = order.id;
+    });
+  }
+  void TearDown() override {
+    context_.reset();
+    store_.reset();
+    std::filesystem::remove_all(directory_);
+  }
+
+  // Puts the order into `from`, then asks the workflow to move it to `to`; returns the error code
+  // it threw, if any.
+  std::optional<ErrorCode> MoveOrder(OS from, OS to) {
+    store_->Write([&](store::Transaction& tx) {
+      auto order = tx.Orders().FindById(order_)->order;
+      order.state = from;
+      tx.Orders().Update(order);
+    });
+    try {
+      store_->Write([&](store::Transaction& tx) {
+        Workflow workflow(*context_, tx, nullptr);
+        auto order = tx.Orders().FindById(order_)->order;
+        workflow.MoveOrder(order, to, domain::OfferingType::kBasic);
+      });
+    } catch (const Error& error) {
+      return error.code();
+    }
+    return std::nullopt;
+  }
+
+  OS StoredOrderState() {
+    return store_->Read(
+        [&](store::Transaction& tx) { return tx.Orders().FindById(order_)->order.state; });
+  }
+
+  std::optional<ErrorCode> MoveResource(RS from, RS to) {
+    store_->Write([&](store::Transaction& tx) {
+      auto resource = tx.Resources().FindById(resource_, {})->resource;
+      resource.state = from;
+      tx.Resources().Update(resource);
+    });
+    try {
+      store_->Write([&](store::Transaction& tx) {
+        Workflow workflow(*context_, tx, nullptr);
+        auto resource = tx.Resources().FindById(resource_, {})->resource;
+        workflow.MoveResource(resource, to, "resource_state_set", "test");
+      });
+    } catch (const Error& error) {
+      return error.code();
+    }
+    return std::nullopt;
+  }
+
+  std::filesystem::path directory_;
+  std::unique_ptr<store::Store> store_;
+  FixedClock clock_;
+  std::unique_ptr<Context> context_;
+  domain::Id order_ = 0;
+  domain::Id resource_ = 0;
+};
+
+TEST_F(WorkflowGuardTest, EveryMoveTheTablesListIsMade) {
+  const auto listed = MovesTheTablesList();
+  ASSERT_FALSE(listed.empty());
+  for (const auto& [from, to] : listed) {
+    EXPECT_EQ(MoveOrder(from, to), std::nullopt)
+        << domain::NameOf(from) << " -> " << domain::NameOf(to);
+    EXPECT_EQ(StoredOrderState(), to);
+  }
+}
+
+TEST_F(WorkflowGuardTest, AMoveNoTableListsIsAnInternalErrorAndWritesNothing) {
+  const auto listed = MovesTheTablesList();
+  int refused = 0;
+  for (const auto& from : domain::OrderStates()) {
+    for (const auto& to : domain::OrderStates()) {
+      if (listed.contains({from.value, to.value})) continue;
+      EXPECT_EQ(MoveOrder(from.value, to.value), ErrorCode::kInternal)
+          << from.name << " -> " << to.name;
+      EXPECT_EQ(StoredOrderState(), from.value);
+      ++refused;
+    }
+  }
+  EXPECT_GT(refused, 40);
+}
+
+TEST_F(WorkflowGuardTest, AResourceMovesDirectlyOnlyAsARepairAllows) {
+  EXPECT_EQ(MoveResource(RS::kErred, RS::kOk), std::nullopt);
+  EXPECT_EQ(MoveResource(RS::kOk, RS::kErred), std::nullopt);
+  EXPECT_EQ(MoveResource(RS::kTerminated, RS::kOk), ErrorCode::kInternal);
+  EXPECT_EQ(MoveResource(RS::kOk, RS::kCreating), ErrorCode::kInternal);
+  const auto state = store_->Read([&](store::Transaction& tx) {
+    return tx.Resources().FindById(resource_, {})->resource.state;
+  });
+  EXPECT_EQ(state, RS::kOk);
+}
+
+}  // namespace
+}  // namespace orderly::service
