@@ -11,6 +11,7 @@
 
 #include "processing/registry.hpp"
 #include "processing/worker_pool.hpp"
+#include "seeded_store.hpp"
 #include "service/orders/job_processing.hpp"
 #include "service/system_clock.hpp"
 #include "store/store.hpp"
@@ -21,53 +22,16 @@ namespace {
 class JobWakeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "orderly-wake-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    directory_ = pattern;
-    store_ = store::Store::Open("sqlite:" + (directory_ / "test.db").string(), 4);
     store_->Write([&](store::Transaction& tx) {
-      domain::Customer customer{.uuid = std::string(32, 'c'), .name = "org", .created = "x"};
-      tx.Customers().Insert(customer);
-      domain::Project project{
-          .uuid = std::string(32, 'e'), .customer_id = customer.id, .name = "p", .created = "x"};
-      tx.Projects().Insert(project);
-      script_order_ = OrderOf(tx, customer, project, domain::OfferingType::kScript, '1');
+      script_order_ = testing::SeedOrder(tx, domain::OfferingType::kScript,
+                                         domain::OrderState::kExecuting, '1');
       // A Remote order its backend took (backend id known): what pulls follow. Its offering has
       // no secret_options, so a pull that runs errs the order at once.
-      remote_order_ = OrderOf(tx, customer, project, domain::OfferingType::kRemote, '2');
+      remote_order_ = testing::SeedOrder(tx, domain::OfferingType::kRemote,
+                                         domain::OrderState::kExecuting, '2');
+      remote_order_.backend_id = "remote-order";
+      tx.Orders().Update(remote_order_);
     });
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(directory_);
-  }
-
-  // An executing order of `type` with its offering and resource; uuids end in `tag`.
-  static domain::Order OrderOf(store::Transaction& tx, const domain::Customer& customer,
-                               const domain::Project& project, domain::OfferingType type,
-                               char tag) {
-    domain::Offering offering{.uuid = std::string(31, 'f') + tag,
-                              .name = "o",
-                              .customer_id = customer.id,
-                              .type = type,
-                              .created = "x"};
-    tx.Offerings().Insert(offering);
-    domain::Resource resource{.uuid = std::string(31, '7') + tag,
-                              .project_id = project.id,
-                              .offering_id = offering.id,
-                              .created = "x",
-                              .modified = "x"};
-    tx.Resources().Insert(resource);
-    domain::Order order{.uuid = std::string(31, '8') + tag,
-                        .state = domain::OrderState::kExecuting,
-                        .project_id = project.id,
-                        .resource_id = resource.id,
-                        .offering_id = offering.id,
-                        .created = "x",
-                        .modified = "x"};
-    order.backend_id = "remote-order";
-    tx.Orders().Insert(order);
-    return order;
   }
 
   store::JobSignal& signal() { return store_->QueuedJobs(); }
@@ -77,8 +41,7 @@ class JobWakeTest : public ::testing::Test {
     });
   }
 
-  std::filesystem::path directory_;
-  std::unique_ptr<store::Store> store_;
+  testing::TemporaryStore store_;
   domain::Order script_order_, remote_order_;
   service::SystemClock clock_;
   Registry registry_{

@@ -1,19 +1,17 @@
 // An order action the rules refuse is refused before it queues for the write lock (issue 8,
 // contention): while another transaction holds the lock, a 409 still comes back at once.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <atomic>
 #include <chrono>
-#include <filesystem>
 #include <future>
 #include <stdexcept>
 #include <thread>
 
 #include "domain/error.hpp"
+#include "seeded_store.hpp"
 #include "service/orders/order_actions.hpp"
 #include "service/system_clock.hpp"
-#include "store/store.hpp"
 
 namespace orderly::service {
 namespace {
@@ -21,46 +19,13 @@ namespace {
 class RefusedActionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "orderly-refused-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    directory_ = pattern;
-    store_ = store::Store::Open("sqlite:" + (directory_ / "test.db").string(), 4);
     store_->Write([&](store::Transaction& tx) {
-      domain::Customer customer{.uuid = std::string(32, 'c'), .name = "org", .created = "x"};
-      tx.Customers().Insert(customer);
-      domain::Project project{
-          .uuid = std::string(32, 'e'), .customer_id = customer.id, .name = "p", .created = "x"};
-      tx.Projects().Insert(project);
-      domain::Offering offering{.uuid = std::string(32, 'f'),
-                                .name = "o",
-                                .customer_id = customer.id,
-                                .type = domain::OfferingType::kBasic,
-                                .created = "x"};
-      tx.Offerings().Insert(offering);
-      domain::Resource resource{.uuid = std::string(32, '7'),
-                                .project_id = project.id,
-                                .offering_id = offering.id,
-                                .created = "x",
-                                .modified = "x"};
-      tx.Resources().Insert(resource);
-      domain::Order order{.uuid = std::string(32, '8'),
-                          .state = domain::OrderState::kDone,
-                          .project_id = project.id,
-                          .resource_id = resource.id,
-                          .offering_id = offering.id,
-                          .created = "x",
-                          .modified = "x"};
-      tx.Orders().Insert(order);
+      order_ = testing::SeedOrder(tx, domain::OfferingType::kBasic, domain::OrderState::kDone);
     });
   }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(directory_);
-  }
 
-  std::filesystem::path directory_;
-  std::unique_ptr<store::Store> store_;
+  testing::TemporaryStore store_;
+  domain::Order order_;
   SystemClock clock_;
 };
 
@@ -83,7 +48,7 @@ TEST_F(RefusedActionTest, AConflictIsAnsweredWhileAnotherTransactionHoldsTheWrit
 
   ErrorCode refusal = ErrorCode::kInternal;
   try {
-    SetOrderDone(context, staff, std::string(32, '8'));
+    SetOrderDone(context, staff, order_.uuid);
   } catch (const Error& error) {
     refusal = error.code();
   } catch (const std::exception&) {

@@ -1,15 +1,14 @@
 // Workflow::MoveOrder and MoveResource refuse a move no domain table allows: such a move is our
 // bug, never the user's, so it is an internal error and the transaction writes nothing.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <set>
 
 #include "domain/error.hpp"
 #include "domain/order_moves.hpp"
 #include "domain/periodic_moves.hpp"
 #include "domain/processing_ends.hpp"
+#include "seeded_store.hpp"
 #include "service/orders/workflow.hpp"
 
 namespace orderly::service {
@@ -43,46 +42,15 @@ std::set<std::pair<OS, OS>> MovesTheTablesList() {
 class WorkflowGuardTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "orderly-workflow-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    directory_ = pattern;
-    store_ = store::Store::Open("sqlite:" + (directory_ / "test.db").string(), 1);
     context_ = std::make_unique<Context>(Context{.store = *store_, .clock = clock_});
     store_->Write([&](store::Transaction& tx) {
-      domain::Customer customer{.uuid = std::string(32, 'c'), .name = "c", .created = "x"};
-      tx.Customers().Insert(customer);
-      domain::Project project{
-          .uuid = std::string(32, 'e'), .customer_id = customer.id, .name = "p", .created = "x"};
-      tx.Projects().Insert(project);
-      domain::Offering offering{.uuid = std::string(32, 'f'),
-                                .name = "o",
-                                .customer_id = customer.id,
-                                .type = domain::OfferingType::kBasic,
-                                .created = "x"};
-      tx.Offerings().Insert(offering);
-      domain::Resource resource{.uuid = std::string(32, '7'),
-                                .project_id = project.id,
-                                .offering_id = offering.id,
-                                .created = "x",
-                                .modified = "x"};
-      tx.Resources().Insert(resource);
-      resource_ = resource.id;
-      domain::Order order{.uuid = std::string(32, '8'),
-                          .project_id = project.id,
-                          .resource_id = resource.id,
-                          .offering_id = offering.id,
-                          .created = "x",
-                          .modified = "x"};
-      tx.Orders().Insert(order);
+      const auto order =
+          testing::SeedOrder(tx, domain::OfferingType::kBasic, domain::Order{}.state);
       order_ = order.id;
+      resource_ = order.resource_id;
     });
   }
-  void TearDown() override {
-    context_.reset();
-    store_.reset();
-    std::filesystem::remove_all(directory_);
-  }
+  void TearDown() override { context_.reset(); }
 
   // Puts the order into `from`, then asks the workflow to move it to `to`; returns the error code
   // it threw, if any.
@@ -127,8 +95,7 @@ class WorkflowGuardTest : public ::testing::Test {
     return std::nullopt;
   }
 
-  std::filesystem::path directory_;
-  std::unique_ptr<store::Store> store_;
+  testing::TemporaryStore store_{1};
   FixedClock clock_;
   std::unique_ptr<Context> context_;
   domain::Id order_ = 0;
