@@ -10,19 +10,6 @@
 namespace orderly::domain {
 namespace {
 
-template <typename Route>
-std::vector<OrderState> Routed(Route route) {
-  std::vector<OrderState> states;
-  for (const auto& facts : AllRoutingFacts()) states.push_back(route(facts));
-  return states;
-}
-
-std::vector<OrderState> Sorted(std::vector<OrderState> states) {
-  std::sort(states.begin(), states.end());
-  states.erase(std::unique(states.begin(), states.end()), states.end());
-  return states;
-}
-
 std::vector<OrderMove> AllLegalOrderMoves() {
   std::vector<OrderMove> moves;
   for (const auto& transition : OrderTransitions()) {
@@ -46,8 +33,8 @@ std::vector<OrderState> StatesAfter(OrderAction action) {
   const auto& transition = TransitionOf(action);
   if (transition.to) return {*transition.to};
   switch (action) {
-    case OrderAction::kApproveByConsumer: return Sorted(Routed(RouteAfterConsumerApproval));
-    case OrderAction::kApproveByProvider: return Sorted(Routed(RouteAfterProviderApproval));
+    case OrderAction::kApproveByConsumer: return PossibleRoutes(RouteAfterConsumerApproval);
+    case OrderAction::kApproveByProvider: return PossibleRoutes(RouteAfterProviderApproval);
     default: return {};
   }
 }

@@ -1,6 +1,5 @@
 #include "domain/periodic_moves.hpp"
 
-#include <algorithm>
 #include <array>
 
 #include "domain/capabilities.hpp"
@@ -70,13 +69,8 @@ OrderState Destination(const PeriodicMove& move, const RoutingFacts& facts) {
 }
 
 std::vector<OrderState> PossibleDestinations(const PeriodicMove& move) {
-  std::vector<OrderState> states;
-  for (const RoutingFacts& facts : AllRoutingFacts()) {
-    const OrderState state = Destination(move, facts);
-    if (std::find(states.begin(), states.end(), state) == states.end()) states.push_back(state);
-  }
-  std::sort(states.begin(), states.end());
-  return states;
+  if (move.to) return {*move.to};
+  return PossibleRoutes(move.route);
 }
 
 std::string_view NameOf(PeriodicCondition condition) {

@@ -1,5 +1,7 @@
 #include "domain/routing.hpp"
 
+#include <algorithm>
+
 #include "domain/permissions.hpp"
 
 namespace orderly::domain {
@@ -59,14 +61,16 @@ bool ConsumerReviewNeeded(const Actor& creator, const Offering& offering, const 
   return !HoldsPermission(creator, "ORDER.APPROVE", kConsumerSide, consumer);
 }
 
-std::vector<RoutingFacts> AllRoutingFacts() {
-  std::vector<RoutingFacts> all;
+std::vector<OrderState> PossibleRoutes(OrderState (*route)(const RoutingFacts&)) {
+  std::vector<OrderState> states;
   for (int bits = 0; bits < 8; ++bits) {
-    all.push_back({.project_starts_later = (bits & 1) != 0,
-                   .provider_review_needed = (bits & 2) != 0,
-                   .order_starts_later = (bits & 4) != 0});
+    states.push_back(route({.project_starts_later = (bits & 1) != 0,
+                            .provider_review_needed = (bits & 2) != 0,
+                            .order_starts_later = (bits & 4) != 0}));
   }
-  return all;
+  std::sort(states.begin(), states.end());
+  states.erase(std::unique(states.begin(), states.end()), states.end());
+  return states;
 }
 
 OrderState RouteAfterConsumerApproval(const RoutingFacts& facts) {

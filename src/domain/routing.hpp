@@ -25,8 +25,9 @@ struct RoutingFacts {
   bool order_starts_later = false;  // order.start_date > today
 };
 
-// Every combination of the facts, for the questions "where may routing send an order?".
-std::vector<RoutingFacts> AllRoutingFacts();
+// Every state `route` may send an order to, over every combination of the facts (in state order,
+// without repeats): the answer to "where may this routing send an order?".
+std::vector<OrderState> PossibleRoutes(OrderState (*route)(const RoutingFacts&));
 
 // After a consumer approval, or at creation when none is needed (§3.2, §3.5, clarification 2).
 OrderState RouteAfterConsumerApproval(const RoutingFacts& facts);

@@ -1,4 +1,5 @@
 // Order actions that change no state: unlink, backend id, PATCH, DELETE, and the reads.
+#include "domain/dates.hpp"
 #include "domain/error.hpp"
 #include "domain/event_types.hpp"
 #include "service/orders/order_actions.hpp"
@@ -131,7 +132,7 @@ store::Page<store::OrderRecord> ListOrders(Context& context, const domain::Actor
 
 std::vector<std::string> AvailableActions(Context& context, const domain::Actor& actor,
                                           const store::OrderRecord& record) {
-  return domain::AvailableOrderActions(actor, FactsOf(record, context.clock.Now().substr(0, 10)));
+  return domain::AvailableOrderActions(actor, FactsOf(record, domain::DateOf(context.clock.Now())));
 }
 
 }  // namespace orderly::service

@@ -4,6 +4,7 @@
 
 #include "domain/actor.hpp"
 #include "domain/check.hpp"
+#include "domain/dates.hpp"
 #include "domain/lifecycle.hpp"
 #include "domain/state_rules.hpp"
 #include "service/context.hpp"
@@ -19,7 +20,7 @@ class Workflow {
 
   const std::string& now() const { return now_; }
   // Today's UTC date, YYYY-MM-DD.
-  std::string today() const { return now_.substr(0, 10); }
+  std::string today() const { return domain::DateOf(now_); }
 
   // Sets the order's state, stamps `modified` (and `completed_at` where
   // domain::StampsCompletion says so), saves it and logs the transition. Reaching the processing

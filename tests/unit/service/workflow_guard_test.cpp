@@ -6,8 +6,6 @@
 
 #include "domain/error.hpp"
 #include "domain/order_moves.hpp"
-#include "domain/periodic_moves.hpp"
-#include "domain/processing_ends.hpp"
 #include "seeded_store.hpp"
 #include "service/orders/workflow.hpp"
 
@@ -22,20 +20,10 @@ class FixedClock final : public domain::Clock {
   std::string Now() const override { return "2026-03-10T12:00:00.000000Z"; }
 };
 
-// The moves the tables list, read from the tables themselves rather than from
-// domain::LegalOrderMoves(), so the guard is checked against the tables.
-std::set<std::pair<OS, OS>> MovesTheTablesList() {
+// The moves the domain allows (order_moves_test checks them against each table), as pairs.
+std::set<std::pair<OS, OS>> LegalMoves() {
   std::set<std::pair<OS, OS>> moves;
-  for (const auto& transition : domain::OrderTransitions()) {
-    for (const auto& entry : domain::OrderStates()) {
-      if (!domain::Allows(transition.from, entry.value)) continue;
-      for (OS to : domain::StatesAfter(transition.action)) moves.insert({entry.value, to});
-    }
-  }
-  for (const auto& move : domain::PeriodicMoves()) {
-    for (OS to : domain::PossibleDestinations(move)) moves.insert({move.from, to});
-  }
-  for (const auto& end : domain::ProcessingEndRules()) moves.insert({OS::kExecuting, end.to});
+  for (const auto& move : domain::LegalOrderMoves()) moves.insert({move.from, move.to});
   return moves;
 }
 
@@ -103,7 +91,7 @@ class WorkflowGuardTest : public ::testing::Test {
 };
 
 TEST_F(WorkflowGuardTest, EveryMoveTheTablesListIsMade) {
-  const auto listed = MovesTheTablesList();
+  const auto listed = LegalMoves();
   ASSERT_FALSE(listed.empty());
   for (const auto& [from, to] : listed) {
     EXPECT_EQ(MoveOrder(from, to), std::nullopt)
@@ -113,7 +101,7 @@ TEST_F(WorkflowGuardTest, EveryMoveTheTablesListIsMade) {
 }
 
 TEST_F(WorkflowGuardTest, AMoveNoTableListsIsAnInternalErrorAndWritesNothing) {
-  const auto listed = MovesTheTablesList();
+  const auto listed = LegalMoves();
   int refused = 0;
   for (const auto& from : domain::OrderStates()) {
     for (const auto& to : domain::OrderStates()) {
